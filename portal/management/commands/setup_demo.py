@@ -1,0 +1,11 @@
+"""Everything `make run` loads into a fresh database, in order; safe to run again."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Load the portal's demo content and print the demo staff login (idempotent)."
+
+    def handle(self, *args, **options):
+        call_command("ensure_demo_staff", stdout=self.stdout)

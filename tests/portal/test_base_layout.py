@@ -1,0 +1,72 @@
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import path
+
+from portal.urls import urlpatterns as portal_urlpatterns
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_has_skip_link_navigation_and_language_switcher(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert 'href="#main"' in html and 'id="main"' in html
+    assert 'aria-label="Main navigation"' in html
+    assert 'name="language"' in html and 'for="language-select"' in html
+    assert "/static/vendor/bootstrap/bootstrap.min.css" in html
+    assert "cdn" not in html.lower()
+
+
+def test_switching_to_chinese_sets_html_lang_and_translates(client):
+    response = client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"}, follow=True)
+    html = response.content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert "浙大–阿里巴巴联合培养" in html  # the home page heading, from our catalogue
+
+
+def test_unknown_page_uses_the_custom_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert 'href="#main"' in response.content.decode()
+
+
+def _raise_permission_denied(request):
+    from django.core.exceptions import PermissionDenied
+
+    raise PermissionDenied
+
+
+def _raise_error(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [
+    path("forbidden/", _raise_permission_denied),
+    path("broken/", _raise_error),
+    *portal_urlpatterns,
+]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_forbidden_page_uses_the_custom_403(client):
+    response = client.get("/forbidden/")
+    assert response.status_code == 403
+    assert "Access denied" in response.content.decode()
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_server_error_uses_the_custom_500(client):
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_cache_round_trip_on_the_configured_backend(settings):
+    cache.set("portal-test-key", {"ok": True}, 30)
+    assert cache.get("portal-test-key") == {"ok": True}
+    cache.delete("portal-test-key")
+    if settings.REDIS_URL:
+        assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
