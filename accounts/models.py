@@ -44,6 +44,7 @@ class UserManager(DjangoUserManager):
 class User(AbstractUser):
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    email_verified_at = models.DateTimeField(_("email verified"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -65,3 +66,70 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email)
+
+    @property
+    def is_email_verified(self):
+        return self.email_verified_at is not None
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+    UNDISCLOSED = "undisclosed", _("Prefer not to say")
+
+
+class DegreeLevel(models.TextChoices):
+    BACHELOR = "bachelor", _("Bachelor's")
+    MASTER = "master", _("Master's")
+    PHD = "phd", _("PhD")
+
+
+class StudentProfile(models.Model):
+    """What a student tells us once and every application reuses."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="profile"
+    )
+    given_name = models.CharField(_("given name (Latin script)"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name (Latin script)"), max_length=100, blank=True)
+    name_chinese = models.CharField(_("name in Chinese characters"), max_length=50, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    nationality = models.CharField(_("nationality"), max_length=100, blank=True)
+    university = models.CharField(_("university"), max_length=200, blank=True)
+    degree_level = models.CharField(
+        _("degree level"), max_length=20, choices=DegreeLevel.choices, blank=True
+    )
+    major = models.CharField(_("major"), max_length=200, blank=True)
+    expected_graduation = models.DateField(_("expected graduation"), null=True, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # What an application needs before it can be submitted (name in Chinese, gender optional).
+    REQUIRED_FOR_APPLICATION = [
+        "given_name",
+        "family_name",
+        "date_of_birth",
+        "nationality",
+        "university",
+        "degree_level",
+        "major",
+        "expected_graduation",
+        "phone",
+    ]
+
+    class Meta:
+        verbose_name = _("student profile")
+        verbose_name_plural = _("student profiles")
+
+    def __str__(self):
+        return f"{self.given_name} {self.family_name}".strip() or str(self.user)
+
+    def missing_fields(self):
+        """Verbose names of the fields an application still needs."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.REQUIRED_FOR_APPLICATION
+            if not getattr(self, name)
+        ]

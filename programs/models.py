@@ -1,0 +1,280 @@
+"""Joint programs, their intakes (application rounds) and the Alibaba supervisors."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# An open intake is "closing soon" during its last week.
+CLOSING_SOON_WINDOW = timedelta(days=7)
+
+
+class ProgramKind(models.TextChoices):
+    SUMMER_SCHOOL = "summer_school", _("International Graduate Summer School")
+    ZIERIP = "zierip", _("ZIERIP")
+    INTERNSHIP = "internship", _("Internship at Alibaba")
+    PHD = "phd", _("PhD supervision by Alibaba experts")
+    SUMMER_CAMP = "summer_camp", _("Summer camp")
+    YOUNG_FELLOW_CAMP = "young_fellow_camp", _("Young Fellow camp")
+    TRAINING_BASE = "training_base", _("Joint training base")
+
+
+class ProgramQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Program(models.Model):
+    kind = models.CharField(_("kind"), max_length=30, choices=ProgramKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.CharField(_("summary"), max_length=400)
+    description = models.TextField(_("description"), blank=True)
+    host_organisations = models.ManyToManyField(
+        "portal.Organisation",
+        verbose_name=_("host organisations"),
+        related_name="hosted_programs",
+        blank=True,
+    )
+    partner_organisations = models.ManyToManyField(
+        "portal.Organisation",
+        verbose_name=_("partner organisations"),
+        related_name="partnered_programs",
+        blank=True,
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    eligibility = models.TextField(_("audience and eligibility"), blank=True)
+    study_weeks = models.PositiveSmallIntegerField(_("weeks of study"), null=True, blank=True)
+    internship_weeks = models.PositiveSmallIntegerField(
+        _("weeks of internship"), null=True, blank=True
+    )
+    cover_image = models.ImageField(_("cover image"), upload_to="programs/covers/", blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programs:detail", kwargs={"slug": self.slug})
+
+
+class IntakeStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSING_SOON = "closing_soon", _("Closing soon")
+    CLOSED = "closed", _("Closed")
+
+
+class IntakeQuerySet(models.QuerySet):
+    """The one place that says, from the clock, whether an intake takes applications.
+
+    An intake is open from `opens_at` (inclusive) until `closes_at` (exclusive).
+    """
+
+    def upcoming(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now())
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def closing_soon(self, now=None):
+        now = now or timezone.now()
+        return self.open(now).filter(closes_at__lte=now + CLOSING_SOON_WINDOW)
+
+    def closed(self, now=None):
+        return self.filter(closes_at__lte=now or timezone.now())
+
+    def with_status(self, now=None):
+        """Annotate `current_status` (an IntakeStatus value) for filtering and sorting."""
+        now = now or timezone.now()
+        return self.annotate(
+            current_status=Case(
+                When(opens_at__gt=now, then=Value(IntakeStatus.UPCOMING)),
+                When(closes_at__lte=now, then=Value(IntakeStatus.CLOSED)),
+                When(
+                    closes_at__lte=now + CLOSING_SOON_WINDOW, then=Value(IntakeStatus.CLOSING_SOON)
+                ),
+                default=Value(IntakeStatus.OPEN),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class Intake(models.Model):
+    """One application round of a program, e.g. "Summer 2027"."""
+
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="intakes"
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_('For example "Summer 2027".'))
+    opens_at = models.DateTimeField(_("applications open"))
+    closes_at = models.DateTimeField(_("applications close"))
+    starts_on = models.DateField(_("program starts"))
+    ends_on = models.DateField(_("program ends"))
+    capacity = models.PositiveIntegerField(_("seats"))
+    offer_deadline = models.DateTimeField(
+        _("offer reply deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Students must accept or decline an offer before this time."),
+    )
+    requires_cv = models.BooleanField(_("CV required"), default=True)
+    requires_transcript = models.BooleanField(_("transcript required"), default=True)
+    requires_photo = models.BooleanField(_("photo required"), default=False)
+    requires_statement = models.BooleanField(_("motivation statement required"), default=True)
+
+    objects = IntakeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+        ordering = ["closes_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "name"], name="programs_intake_unique_name"),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")), name="programs_intake_closes_after_opens"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="programs_intake_ends_after_starts"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.program} — {self.name}"
+
+    def clean(self):
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("Applications must close after they open.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The program cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    def status_at(self, now=None):
+        """The same rule as IntakeQuerySet.with_status, for one loaded intake."""
+        now = now or timezone.now()
+        if self.opens_at > now:
+            return IntakeStatus.UPCOMING
+        if self.closes_at <= now:
+            return IntakeStatus.CLOSED
+        if self.closes_at <= now + CLOSING_SOON_WINDOW:
+            return IntakeStatus.CLOSING_SOON
+        return IntakeStatus.OPEN
+
+    @property
+    def status(self):
+        return IntakeStatus(self.status_at())
+
+    @property
+    def is_open(self):
+        return self.status in (IntakeStatus.OPEN, IntakeStatus.CLOSING_SOON)
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    CHOICE = "choice", _("Choice")
+    YES_NO = "yes_no", _("Yes / no")
+
+
+class IntakeQuestion(models.Model):
+    """An extra question staff ask on the application form of one intake."""
+
+    intake = models.ForeignKey(
+        Intake, verbose_name=_("intake"), on_delete=models.CASCADE, related_name="questions"
+    )
+    label = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
+    choices = models.TextField(
+        _("choices"), blank=True, help_text=_("For choice questions: one option per line.")
+    )
+    required = models.BooleanField(_("required"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("extra question")
+        verbose_name_plural = _("extra questions")
+        ordering = ["intake", "position", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def choice_list(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def clean(self):
+        if self.kind == QuestionKind.CHOICE and len(self.choice_list) < 2:
+            raise ValidationError({"choices": _("A choice question needs at least two options.")})
+
+
+class SupervisorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class ResearchArea(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("research area")
+        verbose_name_plural = _("research areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Supervisor(models.Model):
+    """An Alibaba expert acting as part-time PhD supervisor at Zhejiang University."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    unit = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("unit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supervisors",
+    )
+    research_areas = models.ManyToManyField(
+        ResearchArea, verbose_name=_("research areas"), related_name="supervisors", blank=True
+    )
+    photo = models.ImageField(_("photo"), upload_to="supervisors/", blank=True)
+    profile = models.TextField(_("profile"), blank=True)
+    yearly_quota = models.PositiveSmallIntegerField(_("students per year"), default=1)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_example = models.BooleanField(
+        _("example data"),
+        default=False,
+        help_text=_("Demo profiles are marked as examples on the public pages."),
+    )
+
+    objects = SupervisorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("supervisor")
+        verbose_name_plural = _("supervisors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
