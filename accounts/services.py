@@ -84,8 +84,15 @@ def make_verification_token(user):
     return signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFICATION_SALT)
 
 
+def _resend_cooldown_key(user):
+    return f"accounts:verify-resend:cooldown:{user.pk}"
+
+
 def user_send_verification_email(*, user, request):
-    """Email a fresh verification link; False (and a log entry) if sending failed."""
+    """Email a fresh verification link; False (and a log entry) if sending failed.
+
+    Also starts the resend cooldown, so "send it again" right after sign-up waits too.
+    """
     path = reverse("accounts:verify_email", kwargs={"token": make_verification_token(user)})
     context = {
         "user": user,
@@ -101,6 +108,7 @@ def user_send_verification_email(*, user, request):
     except OSError:  # smtplib.SMTPException and socket errors
         logger.exception("Could not send the verification email to user %s", user.pk)
         return False
+    cache.set(_resend_cooldown_key(user), 1, timeout=int(RESEND_COOLDOWN.total_seconds()))
     return True
 
 
@@ -109,7 +117,7 @@ def user_resend_verification_email(*, user, request):
 
     Raises ResendRefused when throttled; otherwise returns what sending returned.
     """
-    cooldown_key = f"accounts:verify-resend:cooldown:{user.pk}"
+    cooldown_key = _resend_cooldown_key(user)
     daily_key = f"accounts:verify-resend:day:{user.pk}:{timezone.localdate().isoformat()}"
     # cache.add is atomic: of two simultaneous requests only one gets through.
     if not cache.add(cooldown_key, 1, timeout=int(RESEND_COOLDOWN.total_seconds())):

@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView, UpdateView
 
 from accounts import services
 from accounts.forms import SignUpForm, StudentProfileForm
-from accounts.models import StudentProfile
+from accounts.selectors import profile_for_user
 
 EMAIL_NOT_SENT = _(
     "We could not send the verification email just now. Please ask for a new link from "
@@ -101,19 +101,11 @@ class ResendVerificationView(LoginRequiredMixin, TemplateView):
         return redirect("accounts:account")
 
 
-def profile_of(user):
-    """The user's profile; an unsaved empty one for accounts staff made in the admin."""
-    try:
-        return user.profile
-    except StudentProfile.DoesNotExist:
-        return StudentProfile(user=user)
-
-
 class AccountView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/account.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(profile=profile_of(self.request.user), **kwargs)
+        return super().get_context_data(profile=profile_for_user(self.request.user), **kwargs)
 
 
 class ProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
@@ -123,7 +115,7 @@ class ProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
     success_message = _("Your profile has been saved.")
 
     def get_object(self, queryset=None):
-        return profile_of(self.request.user)
+        return profile_for_user(self.request.user)
 
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):

@@ -33,6 +33,12 @@ def test_logging_in_from_the_redirect_returns_to_the_page(client):
     assert response.url == "/accounts/profile/"
 
 
+def test_a_logged_in_user_opening_the_login_page_goes_on(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("login"))
+    assert response.status_code == 302 and response.url == reverse("home")
+
+
 def test_login_and_logout_keep_their_names_and_paths():
     assert reverse("login") == "/accounts/login/"
     assert reverse("logout") == "/accounts/logout/"

@@ -183,6 +183,25 @@ def test_resend_is_limited_to_once_a_minute(client, student):
     assert len(mail.outbox) == 2
 
 
+def test_resend_right_after_sign_up_waits_for_the_cooldown(client):
+    client.post(
+        "/accounts/signup/",
+        {
+            "email": "new@example.org",
+            "password1": "a-Sound-pass-42",
+            "password2": "a-Sound-pass-42",
+        },
+    )
+    response = client.post(RESEND_URL, follow=True)
+    assert "less than a minute ago" in response.content.decode()
+    assert len(mail.outbox) == 1
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        client.post(RESEND_URL)
+    assert len(mail.outbox) == 2
+    assert link_in(mail.outbox[0]) != link_in(mail.outbox[1])  # a fresh signature
+
+
 def test_resend_is_limited_per_day(client, student):
     client.force_login(student)
     start = timezone.now().replace(hour=1)  # stays within one local day
