@@ -94,6 +94,7 @@ def test_a_tampered_link_is_refused_with_an_explanation(client, student, tamper)
     html = response.content.decode()
     assert "Email address not confirmed" in html
     assert "This verification link is not valid" in html
+    assert f'href="{reverse("login")}?next={RESEND_URL}"' in html
     student.refresh_from_db()
     assert not student.is_email_verified
 
