@@ -1,6 +1,20 @@
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+import unicodedata
 
-from accounts.models import User
+from django import forms
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm, UserCreationForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import StudentProfile, User
+from accounts.services import DUPLICATE_EMAIL_MESSAGE
+from accounts.validators import (
+    normalise_name,
+    normalise_phone,
+    validate_chinese_name,
+    validate_latin_name,
+    validate_phone,
+)
 
 
 class AdminEmailUserCreationForm(AdminUserCreationForm):
@@ -15,3 +29,137 @@ class AdminEmailUserChangeForm(UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+
+class SignUpForm(UserCreationForm):
+    """Email and password; Django's password validators run against the new user."""
+
+    class Meta:
+        model = User
+        fields = ["email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["email"].help_text = _("We send a link to this address to confirm it.")
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(DUPLICATE_EMAIL_MESSAGE, code="duplicate_email")
+        return email
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+YOUNGEST_AGE = 15
+OLDEST_AGE = 80
+
+
+class StudentProfileForm(forms.ModelForm):
+    """The profile every application reuses; each field may be filled in over time."""
+
+    class Meta:
+        model = StudentProfile
+        fields = [
+            "given_name",
+            "family_name",
+            "name_chinese",
+            "gender",
+            "date_of_birth",
+            "nationality",
+            "university",
+            "degree_level",
+            "major",
+            "expected_graduation",
+            "phone",
+        ]
+        widgets = {
+            "date_of_birth": DATE_WIDGET,
+            "expected_graduation": DATE_WIDGET,
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {
+            "given_name": _("As in your passport, e.g. “Wei”."),
+            "family_name": _("As in your passport, e.g. “Li”."),
+            "name_chinese": _("Optional, e.g. “李伟”."),
+            "phone": _("With country code, e.g. “+86 571 8795 1234”."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["given_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["family_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["date_of_birth"].widget.attrs["autocomplete"] = "bday"
+
+    def clean_given_name(self):
+        return self._clean_latin_name("given_name")
+
+    def clean_family_name(self):
+        return self._clean_latin_name("family_name")
+
+    def _clean_latin_name(self, field_name):
+        value = normalise_name(self.cleaned_data[field_name])
+        validate_latin_name(value)
+        return value
+
+    def clean_name_chinese(self):
+        value = "".join(unicodedata.normalize("NFC", self.cleaned_data["name_chinese"]).split())
+        validate_chinese_name(value)
+        return value
+
+    def clean_phone(self):
+        value = normalise_phone(self.cleaned_data["phone"])
+        if value:
+            validate_phone(value)
+        return value
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born is None:
+            return born
+        today = timezone.localdate()
+        if born >= today:
+            raise ValidationError(_("The date of birth must be in the past."), code="future")
+        if not _years_before(today, OLDEST_AGE) <= born <= _years_before(today, YOUNGEST_AGE):
+            raise ValidationError(
+                _(
+                    "Please check the date of birth: applicants are between %(youngest)d and "
+                    "%(oldest)d years old."
+                ),
+                code="implausible",
+                params={"youngest": YOUNGEST_AGE, "oldest": OLDEST_AGE},
+            )
+        return born
+
+    def clean_expected_graduation(self):
+        graduation = self.cleaned_data["expected_graduation"]
+        if graduation is None:
+            return graduation
+        today = timezone.localdate()
+        if not _years_before(today, 50) <= graduation <= _years_before(today, -10):
+            raise ValidationError(
+                _("Please check the graduation date: it should be within ten years from now."),
+                code="implausible",
+            )
+        return graduation
+
+    def clean(self):
+        cleaned = super().clean()
+        born, graduation = cleaned.get("date_of_birth"), cleaned.get("expected_graduation")
+        if born and graduation and graduation <= _years_before(born, -YOUNGEST_AGE):
+            self.add_error(
+                "expected_graduation",
+                ValidationError(
+                    _("The graduation date must be well after the date of birth."),
+                    code="before_birth",
+                ),
+            )
+        return cleaned
+
+
+def _years_before(day, years):
+    """The same calendar day `years` earlier (later if negative); 29 February → 28th."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)

@@ -1,0 +1,182 @@
+"""State changes of accounts: sign-up and email verification.
+
+Verification links are signed with the secret key (django.core.signing) and name both
+the user and the address, so a link stops working when it expires, when the address
+changes, and in effect once the address is verified (opening it again changes nothing).
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import StudentProfile, User
+
+logger = logging.getLogger(__name__)
+
+VERIFICATION_SALT = "accounts.verify_email"
+VERIFICATION_MAX_AGE = timedelta(days=3)
+# A student may ask for a new link once a minute and a few times a day: enough for a
+# lost email, too little to use the portal to flood someone's inbox.
+RESEND_COOLDOWN = timedelta(minutes=1)
+RESEND_DAILY_LIMIT = 5
+
+DUPLICATE_EMAIL_MESSAGE = _(
+    "An account with this email address already exists. Log in, or reset your password "
+    "if you have forgotten it."
+)
+
+
+class ResendRefused(Exception):
+    """Too many requests for a new link; `message` says when to try again."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class VerificationError(Exception):
+    """A verification link that cannot be used; `message` tells the student why."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    user: User
+    already_verified: bool
+
+
+@transaction.atomic
+def user_sign_up(*, email, password):
+    """Create a student account with an empty profile.
+
+    The form has checked the address already; the database constraint still decides
+    when two sign-ups with the same address race, and that becomes a form error too.
+    """
+    user = User(email=User.objects.normalize_email(email))
+    user.set_password(password)
+    try:
+        user.full_clean(exclude=["password"])
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            {"email": DUPLICATE_EMAIL_MESSAGE},
+            code="duplicate_email",
+        ) from error
+    StudentProfile.objects.create(user=user)
+    return user
+
+
+def make_verification_token(user):
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFICATION_SALT)
+
+
+def _resend_cooldown_key(user):
+    return f"accounts:verify-resend:cooldown:{user.pk}"
+
+
+def user_send_verification_email(*, user, request):
+    """Email a fresh verification link; False (and a log entry) if sending failed.
+
+    Also starts the resend cooldown, so "send it again" right after sign-up waits too.
+    """
+    path = reverse("accounts:verify_email", kwargs={"token": make_verification_token(user)})
+    context = {
+        "user": user,
+        "verify_url": request.build_absolute_uri(path),
+        "valid_days": VERIFICATION_MAX_AGE.days,
+    }
+    subject = "".join(
+        render_to_string("accounts/email/verify_email_subject.txt", context).splitlines()
+    )
+    body = render_to_string("accounts/email/verify_email.txt", context)
+    try:
+        send_mail(subject, body, None, [user.email])
+    except OSError:  # smtplib.SMTPException and socket errors
+        logger.exception("Could not send the verification email to user %s", user.pk)
+        return False
+    cache.set(_resend_cooldown_key(user), 1, timeout=int(RESEND_COOLDOWN.total_seconds()))
+    return True
+
+
+def user_resend_verification_email(*, user, request):
+    """Send another link unless this user asked too recently or too often today.
+
+    Raises ResendRefused when throttled; otherwise returns what sending returned.
+    """
+    cooldown_key = _resend_cooldown_key(user)
+    daily_key = f"accounts:verify-resend:day:{user.pk}:{timezone.localdate().isoformat()}"
+    # cache.add is atomic: of two simultaneous requests only one gets through.
+    if not cache.add(cooldown_key, 1, timeout=int(RESEND_COOLDOWN.total_seconds())):
+        raise ResendRefused(
+            _(
+                "We sent you a link less than a minute ago. Please check your inbox and "
+                "spam folder, or try again in a minute."
+            )
+        )
+    cache.add(daily_key, 0, timeout=24 * 60 * 60)
+    if cache.incr(daily_key) > RESEND_DAILY_LIMIT:
+        raise ResendRefused(
+            _("You have asked for %(limit)d links today. Please try again tomorrow.")
+            % {"limit": RESEND_DAILY_LIMIT}
+        )
+    return user_send_verification_email(user=user, request=request)
+
+
+def user_verify_email(*, token, current_user=None):
+    """Check a verification link and mark its address as verified.
+
+    `current_user` is whoever is logged in: a link for another account is refused, so a
+    shared computer cannot verify the wrong person.
+    """
+    try:
+        data = signing.loads(
+            token, salt=VERIFICATION_SALT, max_age=VERIFICATION_MAX_AGE.total_seconds()
+        )
+    except signing.SignatureExpired as error:
+        raise VerificationError(
+            _("This verification link has expired. Log in and ask for a new one.")
+        ) from error
+    except signing.BadSignature as error:
+        raise VerificationError(
+            _("This verification link is not valid. Check that you copied all of it.")
+        ) from error
+
+    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    if user is None or user.email != data.get("email"):
+        raise VerificationError(
+            _("This verification link is for an address that is no longer in use.")
+        )
+    if current_user is not None and current_user.is_authenticated and current_user != user:
+        raise VerificationError(
+            _(
+                "This verification link belongs to a different account. Log out and open "
+                "the link again."
+            )
+        )
+    if user.is_email_verified:
+        return VerificationResult(user=user, already_verified=True)
+    user_mark_email_verified(user=user)
+    return VerificationResult(user=user, already_verified=False)
+
+
+def user_mark_email_verified(*, user):
+    """Record when the address was confirmed; the first confirmation is the one kept."""
+    updated = User.objects.filter(pk=user.pk, email_verified_at__isnull=True).update(
+        email_verified_at=timezone.now()
+    )
+    user.refresh_from_db(fields=["email_verified_at"])
+    return bool(updated)

@@ -1,0 +1,133 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.generic import FormView, TemplateView, UpdateView
+
+from accounts import services
+from accounts.forms import SignUpForm, StudentProfileForm
+from accounts.selectors import profile_for_user
+
+EMAIL_NOT_SENT = _(
+    "We could not send the verification email just now. Please ask for a new link from "
+    "your account page in a few minutes."
+)
+
+
+@method_decorator(sensitive_post_parameters("password1", "password2"), name="dispatch")
+class SignUpView(FormView):
+    template_name = "accounts/signup.html"
+    form_class = SignUpForm
+    success_url = reverse_lazy("accounts:account")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("accounts:account")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            user = services.user_sign_up(
+                email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        login(self.request, user)
+        if services.user_send_verification_email(user=user, request=self.request):
+            messages.success(
+                self.request,
+                _(
+                    "Welcome! We have sent a link to %(email)s. Open it to confirm your "
+                    "address before you submit an application."
+                )
+                % {"email": user.email},
+            )
+        else:
+            messages.warning(self.request, EMAIL_NOT_SENT)
+        return super().form_valid(form)
+
+
+@never_cache
+def verify_email(request, token):
+    """Opened from the emailed link; safe to open twice (the first time counts)."""
+    try:
+        result = services.user_verify_email(token=token, current_user=request.user)
+    except services.VerificationError as error:
+        return render(
+            request, "accounts/verify_email_failed.html", {"reason": error.message}, status=400
+        )
+    if result.already_verified:
+        messages.info(request, _("Your email address was already confirmed."))
+    else:
+        messages.success(request, _("Thank you: your email address is confirmed."))
+    if request.user.is_authenticated:
+        return redirect("accounts:account")
+    return redirect("login")
+
+
+class ResendVerificationView(LoginRequiredMixin, TemplateView):
+    """Asks for a new link; POST only sends, so a prefetching mail client cannot."""
+
+    template_name = "accounts/resend_verification.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.is_email_verified:
+            messages.info(request, _("Your email address is already confirmed."))
+            return redirect("accounts:account")
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        try:
+            sent = services.user_resend_verification_email(user=request.user, request=request)
+        except services.ResendRefused as refusal:
+            messages.warning(request, refusal.message)
+            return redirect("accounts:resend_verification")
+        if sent:
+            messages.success(
+                request,
+                _("We have sent a new link to %(email)s.") % {"email": request.user.email},
+            )
+        else:
+            messages.warning(request, EMAIL_NOT_SENT)
+        return redirect("accounts:account")
+
+
+class AccountView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/account.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(profile=profile_for_user(self.request.user), **kwargs)
+
+
+class ProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
+    form_class = StudentProfileForm
+    template_name = "accounts/profile.html"
+    success_url = reverse_lazy("accounts:profile")
+    success_message = _("Your profile has been saved.")
+
+    def get_object(self, queryset=None):
+        return profile_for_user(self.request.user)
+
+
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    success_url = reverse_lazy("accounts:account")
+    success_message = _("Your password has been changed.")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("accounts:password_reset_complete")
