@@ -8,4 +8,5 @@ class Command(BaseCommand):
     help = "Load the portal's demo content and print the demo staff login (idempotent)."
 
     def handle(self, *args, **options):
+        call_command("seed_demo", stdout=self.stdout)
         call_command("ensure_demo_staff", stdout=self.stdout)
