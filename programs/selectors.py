@@ -1,5 +1,7 @@
 """Reads shared by the catalog, the home-page tag and the feeds."""
 
+from datetime import timedelta
+
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
@@ -69,9 +71,17 @@ def open_programs(*, limit, now=None):
     return catalog_programs(filters={"status": IntakeStatus.OPEN}, now=now)[:limit]
 
 
-def deadline_intakes(*, program=None):
-    """Intakes of published programs, for the deadline calendar feeds."""
-    intakes = Intake.objects.filter(program__is_published=True).select_related("program")
+# Calendar apps poll feeds often; deadlines older than this interest nobody and cost time
+# (icalendar serialises about 2,500 events a second).
+FEED_HISTORY = timedelta(days=365)
+
+
+def deadline_intakes(*, program=None, now=None):
+    """Intakes of published programs whose deadline is ahead or in the last year."""
+    now = now or timezone.now()
+    intakes = Intake.objects.filter(
+        program__is_published=True, closes_at__gte=now - FEED_HISTORY
+    ).select_related("program")
     if program is not None:
         intakes = intakes.filter(program=program)
     return intakes.order_by("closes_at", "pk")

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from tests.factories import IntakeFactory, ProgramFactory
@@ -108,3 +109,19 @@ def test_program_page_links_its_feed(client, intakes):
     html = client.get(program.get_absolute_url()).content.decode()
     feed = reverse("programs:program_deadlines_feed", args=["zierip"])
     assert f'<link rel="alternate" type="text/calendar" href="{feed}"' in html
+
+
+def test_deadlines_older_than_a_year_drop_out_of_the_feeds(client, intakes):
+    old = ClosedIntakeFactory(
+        program=intakes["zierip"].program,
+        name="ZIERIP 2020",
+        opens_at=timezone.now() - timedelta(days=500),
+        closes_at=timezone.now() - timedelta(days=366),
+    )
+    for url in [
+        reverse("programs:deadlines_feed"),
+        reverse("programs:program_deadlines_feed", args=["zierip"]),
+    ]:
+        uids = set(events_of(client.get(url)))
+        assert f"intake-{old.pk}-deadline@zju-alibaba-portal" not in uids
+        assert f"intake-{intakes['zierip-past'].pk}-deadline@zju-alibaba-portal" in uids
