@@ -14,6 +14,9 @@ from programs import images
 # An open intake is "closing soon" during its last week.
 CLOSING_SOON_WINDOW = timedelta(days=7)
 
+# Program pages live at /programs/<slug>/; these slugs are taken by other pages there.
+RESERVED_PROGRAM_SLUGS = {"supervisors"}
+
 
 class ProgramKind(models.TextChoices):
     SUMMER_SCHOOL = "summer_school", _("International Graduate Summer School")
@@ -122,6 +125,10 @@ class Program(models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_PROGRAM_SLUGS:
+            raise ValidationError({"slug": _("This address is used by another page.")})
 
     @property
     def featured_status_label(self):

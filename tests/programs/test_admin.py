@@ -179,3 +179,20 @@ def test_supervisor_list_marks_examples(staff_client):
     found = staff_client.get(url, {"is_example__exact": "1"}).context["cl"].result_list
     assert [s.name for s in found] == ["Demo Person"]
     assert Supervisor.objects.count() == 1
+
+
+def test_a_program_slug_that_would_hide_another_page_is_refused(staff_client):
+    response = staff_client.post(
+        reverse("admin:programs_program_add"),
+        {
+            "kind": "summer_camp",
+            "title": "Supervisors",
+            "slug": "supervisors",
+            "summary": "Clashes with the directory.",
+            "intakes-TOTAL_FORMS": "0",
+            "intakes-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "This address is used by another page." in response.content.decode()
+    assert not Program.objects.filter(slug="supervisors").exists()
