@@ -61,6 +61,8 @@ def test_catalog_shows_published_programs_with_kind_status_and_deadline(client, 
     deadline = timezone.localtime(catalog["zierip"].intakes.get().closes_at)
     assert f'Next deadline: <time datetime="{deadline.isoformat()}"' in html
     assert "4 programs" in html
+    opens = timezone.localtime(catalog["camp"].intakes.get().opens_at)
+    assert f'Applications open: <time datetime="{opens.isoformat()}"' in html
 
 
 @pytest.mark.parametrize(
@@ -104,6 +106,7 @@ def test_an_empty_result_says_so_and_links_back(client, catalog):
         {"q": "x" * 500},
         {"status": ["maybe", "never"]},
         {"unknown": "1"},
+        {"q": "nul\x00byte"},
     ],
 )
 def test_invalid_parameters_are_ignored_not_an_error(client, catalog, params):
