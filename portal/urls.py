@@ -7,6 +7,7 @@ from portal import views
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("programs/", include("programs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),

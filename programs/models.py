@@ -4,13 +4,18 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programs import images
+
 # An open intake is "closing soon" during its last week.
 CLOSING_SOON_WINDOW = timedelta(days=7)
+
+# Program pages live at /programs/<slug>/; these slugs are taken by other pages there.
+RESERVED_PROGRAM_SLUGS = {"supervisors"}
 
 
 class ProgramKind(models.TextChoices):
@@ -26,6 +31,35 @@ class ProgramKind(models.TextChoices):
 class ProgramQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def with_intake_summary(self, now=None):
+        """Annotate what a program card shows about its most relevant intake.
+
+        `featured_status`: the status of the intake a visitor cares about first — an open
+        one (soonest deadline), else an upcoming one, else a closed one; None without
+        intakes. `next_opening` is when that intake opens, `next_deadline` the soonest
+        deadline still ahead. Each status comes from IntakeQuerySet.with_status.
+        """
+        now = now or timezone.now()
+        intakes = Intake.objects.filter(program=OuterRef("pk")).with_status(now)
+        featured = intakes.annotate(
+            status_rank=Case(
+                When(current_status=IntakeStatus.CLOSING_SOON, then=Value(0)),
+                When(current_status=IntakeStatus.OPEN, then=Value(0)),
+                When(current_status=IntakeStatus.UPCOMING, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        ).order_by("status_rank", "closes_at", "pk")
+        ahead = intakes.exclude(current_status=IntakeStatus.CLOSED).order_by("closes_at", "pk")
+        return self.annotate(
+            featured_status=Subquery(featured.values("current_status")[:1]),
+            next_opening=Subquery(featured.values("opens_at")[:1]),
+            next_deadline=Subquery(ahead.values("closes_at")[:1]),
+        )
+
+    def with_open_intakes(self, now=None):
+        return self.filter(pk__in=Intake.objects.open(now).values("program"))
 
 
 class Program(models.Model):
@@ -52,7 +86,15 @@ class Program(models.Model):
     internship_weeks = models.PositiveSmallIntegerField(
         _("weeks of internship"), null=True, blank=True
     )
-    cover_image = models.ImageField(_("cover image"), upload_to="programs/covers/", blank=True)
+    cover_image = models.ImageField(
+        _("cover image"),
+        upload_to="programs/covers/",
+        blank=True,
+        help_text=_("Resized and stripped of EXIF metadata (such as location) on save."),
+    )
+    cover_card = models.ImageField(
+        _("cover image, card size"), upload_to="programs/covers/", blank=True, editable=False
+    )
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -67,8 +109,32 @@ class Program(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if images.image_needs_renditions(self.cover_image):
+            images.replace_with_renditions(
+                self,
+                "cover_image",
+                [
+                    ("cover_image", (images.COVER_MAX_SIZE, False)),
+                    ("cover_card", (images.COVER_CARD_SIZE, True)),
+                ],
+            )
+        elif not self.cover_image:
+            self.cover_card = ""
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_PROGRAM_SLUGS:
+            raise ValidationError({"slug": _("This address is used by another page.")})
+
+    @property
+    def featured_status_label(self):
+        """Label of `featured_status` (set by ProgramQuerySet.with_intake_summary)."""
+        status = getattr(self, "featured_status", None)
+        return IntakeStatus(status).label if status else None
 
 
 class IntakeStatus(models.TextChoices):
@@ -259,7 +325,15 @@ class Supervisor(models.Model):
     research_areas = models.ManyToManyField(
         ResearchArea, verbose_name=_("research areas"), related_name="supervisors", blank=True
     )
-    photo = models.ImageField(_("photo"), upload_to="supervisors/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="supervisors/",
+        blank=True,
+        help_text=_("Resized and stripped of EXIF metadata (such as location) on save."),
+    )
+    photo_thumbnail = models.ImageField(
+        _("photo thumbnail"), upload_to="supervisors/", blank=True, editable=False
+    )
     profile = models.TextField(_("profile"), blank=True)
     yearly_quota = models.PositiveSmallIntegerField(_("students per year"), default=1)
     is_active = models.BooleanField(_("active"), default=True)
@@ -278,3 +352,20 @@ class Supervisor(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if images.image_needs_renditions(self.photo):
+            images.replace_with_renditions(
+                self,
+                "photo",
+                [
+                    ("photo", (images.PHOTO_MAX_SIZE, False)),
+                    ("photo_thumbnail", (images.PHOTO_THUMBNAIL_SIZE, True)),
+                ],
+            )
+        elif not self.photo:
+            self.photo_thumbnail = ""
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("programs:supervisor_detail", kwargs={"slug": self.slug})

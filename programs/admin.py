@@ -1,0 +1,111 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import (
+    Intake,
+    IntakeQuestion,
+    IntakeStatus,
+    Program,
+    ResearchArea,
+    Supervisor,
+)
+
+
+class IntakeInline(admin.TabularInline):
+    model = Intake
+    extra = 0
+    fields = ["name", "opens_at", "closes_at", "starts_on", "ends_on", "capacity"]
+    show_change_link = True
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "is_published", "updated_at"]
+    list_filter = ["kind", "is_published", "host_organisations", "partner_organisations"]
+    search_fields = ["title", "summary", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["host_organisations", "partner_organisations"]
+    inlines = [IntakeInline]
+
+
+class IntakeStatusFilter(admin.SimpleListFilter):
+    """Filters through IntakeQuerySet, the one place that knows the status rule."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            (IntakeStatus.UPCOMING, IntakeStatus.UPCOMING.label),
+            (IntakeStatus.OPEN, _("Open (including closing soon)")),
+            (IntakeStatus.CLOSING_SOON, IntakeStatus.CLOSING_SOON.label),
+            (IntakeStatus.CLOSED, IntakeStatus.CLOSED.label),
+        ]
+
+    def queryset(self, request, queryset):
+        by_status = {
+            IntakeStatus.UPCOMING: queryset.upcoming,
+            IntakeStatus.OPEN: queryset.open,
+            IntakeStatus.CLOSING_SOON: queryset.closing_soon,
+            IntakeStatus.CLOSED: queryset.closed,
+        }
+        if self.value() in by_status:
+            return by_status[self.value()]()
+        return queryset
+
+
+class IntakeQuestionInline(admin.StackedInline):
+    model = IntakeQuestion
+    extra = 0
+    fields = [("label", "kind", "required", "position"), "help_text", "choices"]
+
+
+@admin.register(Intake)
+class IntakeAdmin(admin.ModelAdmin):
+    list_display = ["name", "program", "opens_at", "closes_at", "capacity", "status_display"]
+    list_filter = ["program", IntakeStatusFilter]
+    list_select_related = ["program"]
+    search_fields = ["name", "program__title"]
+    date_hierarchy = "closes_at"
+    autocomplete_fields = ["program"]
+    inlines = [IntakeQuestionInline]
+    fieldsets = [
+        (None, {"fields": ["program", "name", "capacity"]}),
+        (_("Applications"), {"fields": ["opens_at", "closes_at", "offer_deadline"]}),
+        (_("Program dates"), {"fields": ["starts_on", "ends_on"]}),
+        (
+            _("Required documents"),
+            {
+                "fields": [
+                    "requires_cv",
+                    "requires_transcript",
+                    "requires_photo",
+                    "requires_statement",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_status()
+
+    @admin.display(description=_("status"), ordering="current_status")
+    def status_display(self, intake):
+        return IntakeStatus(intake.current_status).label
+
+
+@admin.register(ResearchArea)
+class ResearchAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Supervisor)
+class SupervisorAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "unit", "yearly_quota", "is_active", "is_example"]
+    list_filter = ["is_active", "is_example", "unit", "research_areas"]
+    search_fields = ["name", "title", "profile"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["research_areas"]
+    list_select_related = ["unit"]

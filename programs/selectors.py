@@ -1,0 +1,96 @@
+"""Reads shared by the catalog, the home-page tag and the feeds."""
+
+from datetime import timedelta
+
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+
+from portal.models import Organisation
+from programs.forms import CatalogSort
+from programs.models import Intake, IntakeStatus, Program, Supervisor
+
+
+def catalog_programs(*, filters, now=None):
+    """Published programs with their card summary, filtered and sorted as the visitor asked.
+
+    `filters` are the valid fields of CatalogFilterForm.
+    """
+    now = now or timezone.now()
+    programs = (
+        Program.objects.published().with_intake_summary(now).prefetch_related("host_organisations")
+    )
+    if query := filters.get("q"):
+        programs = programs.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(description__icontains=query)
+        )
+    if kind := filters.get("kind"):
+        programs = programs.filter(kind=kind)
+    if status := filters.get("status"):
+        if status == IntakeStatus.OPEN:
+            programs = programs.filter(
+                featured_status__in=[IntakeStatus.OPEN, IntakeStatus.CLOSING_SOON]
+            )
+        else:
+            programs = programs.filter(featured_status=status)
+    if organisation := filters.get("organisation"):
+        programs = programs.filter(
+            pk__in=Program.objects.filter(
+                Q(host_organisations=organisation) | Q(partner_organisations=organisation)
+            ).values("pk")
+        )
+    if filters.get("sort") == CatalogSort.TITLE:
+        return programs.order_by("title", "pk")
+    return programs.order_by(F("next_deadline").asc(nulls_last=True), "title", "pk")
+
+
+def catalog_organisations():
+    """Organisations that host or partner a published program: the filter's options."""
+    published = Program.objects.published()
+    return Organisation.objects.filter(
+        Q(hosted_programs__in=published) | Q(partnered_programs__in=published)
+    ).distinct()
+
+
+def program_with_intakes(*, slug):
+    """Queryset for the program page: one published program and its intakes in date order."""
+    return (
+        Program.objects.published()
+        .filter(slug=slug)
+        .prefetch_related(
+            "host_organisations",
+            "partner_organisations",
+            Prefetch("intakes", queryset=Intake.objects.order_by("opens_at", "pk")),
+        )
+    )
+
+
+def open_programs(*, limit, now=None):
+    """Published programs taking applications now, soonest deadline first."""
+    return catalog_programs(filters={"status": IntakeStatus.OPEN}, now=now)[:limit]
+
+
+# Calendar apps poll feeds often; deadlines older than this interest nobody and cost time
+# (icalendar serialises about 2,500 events a second).
+FEED_HISTORY = timedelta(days=365)
+
+
+def deadline_intakes(*, program=None, now=None):
+    """Intakes of published programs whose deadline is ahead or in the last year."""
+    now = now or timezone.now()
+    intakes = Intake.objects.filter(
+        program__is_published=True, closes_at__gte=now - FEED_HISTORY
+    ).select_related("program")
+    if program is not None:
+        intakes = intakes.filter(program=program)
+    return intakes.order_by("closes_at", "pk")
+
+
+def supervisor_directory(*, filters):
+    supervisors = (
+        Supervisor.objects.active().select_related("unit").prefetch_related("research_areas")
+    )
+    if area := filters.get("area"):
+        supervisors = supervisors.filter(research_areas=area)
+    return supervisors

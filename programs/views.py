@@ -1,0 +1,111 @@
+"""Public pages of the program catalog, the supervisors directory and the deadline feeds."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from programs import selectors
+from programs.calendar import deadlines_calendar
+from programs.forms import CatalogFilterForm, SupervisorFilterForm
+from programs.models import Program, ProgramKind, Supervisor
+from programs.timezones import visitor_time_zone
+
+
+class LenientPaginationMixin:
+    """A page number that is not a number or is out of range shows a page, not a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class CatalogView(LenientPaginationMixin, ListView):
+    template_name = "programs/catalog.html"
+    context_object_name = "programs"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.form = CatalogFilterForm(
+            self.request.GET, organisations=selectors.catalog_organisations()
+        )
+        self.filters = self.form.valid_filters()
+        return selectors.catalog_programs(filters=self.filters)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            form=self.form,
+            filters=self.filters,
+            visitor_time_zone=visitor_time_zone(self.request),
+            **kwargs,
+        )
+
+
+class ProgramDetailView(DetailView):
+    template_name = "programs/program_detail.html"
+    context_object_name = "program"
+
+    def get_queryset(self):
+        return selectors.program_with_intakes(slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            intakes=self.object.intakes.all(),
+            visitor_time_zone=visitor_time_zone(self.request),
+            is_phd_program=self.object.kind == ProgramKind.PHD,
+            **kwargs,
+        )
+
+
+class SupervisorListView(ListView):
+    template_name = "programs/supervisor_list.html"
+    context_object_name = "supervisors"
+
+    def get_queryset(self):
+        self.form = SupervisorFilterForm(self.request.GET)
+        return selectors.supervisor_directory(filters=self.form.valid_filters())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
+
+
+class SupervisorDetailView(DetailView):
+    template_name = "programs/supervisor_detail.html"
+    context_object_name = "supervisor"
+
+    def get_queryset(self):
+        return Supervisor.objects.active().select_related("unit").prefetch_related("research_areas")
+
+
+def _calendar_response(request, intakes, *, title, filename):
+    body = deadlines_calendar(
+        intakes,
+        title=title,
+        build_url=lambda program: request.build_absolute_uri(program.get_absolute_url()),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_safe
+def all_deadlines_feed(request):
+    return _calendar_response(
+        request,
+        selectors.deadline_intakes(),
+        title=_("ZJU–Alibaba application deadlines"),
+        filename="deadlines.ics",
+    )
+
+
+@require_safe
+def program_deadlines_feed(request, slug):
+    program = get_object_or_404(Program.objects.published(), slug=slug)
+    return _calendar_response(
+        request,
+        selectors.deadline_intakes(program=program),
+        title=_("%(program)s: application deadlines") % {"program": program.title},
+        filename=f"{program.slug}-deadlines.ics",
+    )

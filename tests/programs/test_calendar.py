@@ -1,0 +1,127 @@
+"""Deadline feeds: valid iCalendar that calendar apps can subscribe to."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from tests.factories import IntakeFactory, ProgramFactory
+from tests.programs.factories import ClosedIntakeFactory
+
+pytestmark = pytest.mark.django_db
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def intakes():
+    zierip = ProgramFactory(title="ZIERIP", slug="zierip")
+    camp = ProgramFactory(title="Summer camp", slug="summer-camp")
+    draft = ProgramFactory(title="Draft", is_published=False)
+    return {
+        "zierip": IntakeFactory(
+            program=zierip,
+            name="ZIERIP 2027",
+            opens_at=datetime(2027, 1, 1, 9, 0, tzinfo=SHANGHAI),
+            closes_at=datetime(2027, 3, 31, 23, 59, tzinfo=SHANGHAI),
+        ),
+        "zierip-past": ClosedIntakeFactory(program=zierip, name="ZIERIP 2026"),
+        "camp": IntakeFactory(
+            program=camp,
+            name="Camp 2027",
+            opens_at=datetime(2027, 2, 1, 9, 0, tzinfo=SHANGHAI),
+            closes_at=datetime(2027, 5, 15, 12, 0, tzinfo=SHANGHAI),
+        ),
+        "draft": IntakeFactory(program=draft, name="Hidden"),
+    }
+
+
+def to_the_second(moment):
+    """iCalendar times have no fractions of a second."""
+    return moment.replace(microsecond=0)
+
+
+def events_of(response):
+    calendar = Calendar.from_ical(response.content)
+    return {str(event["uid"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_all_deadlines_feed_holds_every_published_deadline(client, intakes):
+    response = client.get(reverse("programs:deadlines_feed"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    events = events_of(response)
+    expected = {
+        f"intake-{intakes[key].pk}-deadline@zju-alibaba-portal": intakes[key]
+        for key in ["zierip", "zierip-past", "camp"]
+    }
+    assert set(events) == set(expected)
+    for uid, intake in expected.items():
+        assert events[uid].decoded("dtstart") == to_the_second(intake.closes_at)
+        assert intake.name in str(events[uid]["summary"])
+        assert str(events[uid]["url"]) == "http://testserver" + intake.program.get_absolute_url()
+    camp = events[f"intake-{intakes['camp'].pk}-deadline@zju-alibaba-portal"]
+    assert camp.decoded("dtstart") == datetime(2027, 5, 15, 4, 0, tzinfo=ZoneInfo("UTC"))
+    assert str(camp["summary"]) == "Application deadline: Summer camp — Camp 2027"
+
+
+def test_program_feed_holds_only_that_programs_deadlines(client, intakes):
+    response = client.get(reverse("programs:program_deadlines_feed", args=["zierip"]))
+    assert response.status_code == 200
+    assert 'filename="zierip-deadlines.ics"' in response["Content-Disposition"]
+    events = events_of(response)
+    assert sorted(event.decoded("dtstart") for event in events.values()) == sorted(
+        [to_the_second(intakes[key].closes_at) for key in ["zierip-past", "zierip"]]
+    )
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["x-wr-calname"]) == "ZIERIP: application deadlines"
+
+
+def test_uids_are_stable_and_deadline_changes_update_the_event(client, intakes):
+    url = reverse("programs:program_deadlines_feed", args=["zierip"])
+    first = events_of(client.get(url))
+    intake = intakes["zierip"]
+    intake.closes_at += timedelta(days=7)
+    intake.save()
+    second = events_of(client.get(url))
+    assert set(first) == set(second)
+    uid = f"intake-{intake.pk}-deadline@zju-alibaba-portal"
+    assert second[uid].decoded("dtstart") == to_the_second(intake.closes_at)
+
+
+def test_feeds_of_unpublished_or_unknown_programs_are_not_found(client, intakes):
+    draft_slug = intakes["draft"].program.slug
+    assert (
+        client.get(reverse("programs:program_deadlines_feed", args=[draft_slug])).status_code == 404
+    )
+    assert client.get(reverse("programs:program_deadlines_feed", args=["nope"])).status_code == 404
+
+
+def test_feeds_only_answer_safe_methods(client, intakes):
+    assert client.post(reverse("programs:deadlines_feed")).status_code == 405
+
+
+def test_program_page_links_its_feed(client, intakes):
+    program = intakes["zierip"].program
+    html = client.get(program.get_absolute_url()).content.decode()
+    feed = reverse("programs:program_deadlines_feed", args=["zierip"])
+    assert f'<link rel="alternate" type="text/calendar" href="{feed}"' in html
+
+
+def test_deadlines_older_than_a_year_drop_out_of_the_feeds(client, intakes):
+    old = ClosedIntakeFactory(
+        program=intakes["zierip"].program,
+        name="ZIERIP 2020",
+        opens_at=timezone.now() - timedelta(days=500),
+        closes_at=timezone.now() - timedelta(days=366),
+    )
+    for url in [
+        reverse("programs:deadlines_feed"),
+        reverse("programs:program_deadlines_feed", args=["zierip"]),
+    ]:
+        uids = set(events_of(client.get(url)))
+        assert f"intake-{old.pk}-deadline@zju-alibaba-portal" not in uids
+        assert f"intake-{intakes['zierip-past'].pk}-deadline@zju-alibaba-portal" in uids

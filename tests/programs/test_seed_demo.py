@@ -1,0 +1,75 @@
+"""seed_demo fills the imported programs with a living catalog, and is safe to repeat."""
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+
+from portal.models import Organisation
+from programs.models import Intake, IntakeQuestion, IntakeStatus, Program, Supervisor
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "intakes": sorted(
+            Intake.objects.values_list("program__slug", "name", "opens_at", "closes_at")
+        ),
+        "questions": IntakeQuestion.objects.count(),
+        "supervisors": sorted(Supervisor.objects.values_list("slug", "unit__slug")),
+        "organisations": Organisation.objects.count(),
+    }
+
+
+def test_seed_demo_creates_intakes_of_every_status_and_eleven_example_supervisors(
+    document_programs,
+):
+    call_command("seed_demo")
+    statuses = {intake.status for intake in Intake.objects.all()}
+    assert statuses == set(IntakeStatus)
+    assert Program.objects.filter(intakes__isnull=True).count() == 0
+    assert IntakeQuestion.objects.filter(kind="choice").exists()
+    assert IntakeQuestion.objects.filter(required=False).exists()
+    supervisors = Supervisor.objects.all()
+    assert supervisors.count() == 11
+    assert all(s.is_example and s.is_active and s.research_areas.exists() for s in supervisors)
+    assert {s.unit.short_name for s in supervisors} == {"DAMO Academy", "Alibaba Cloud"}
+    assert all(s.unit.parent.slug == "alibaba-group" for s in supervisors)
+
+
+def test_seed_demo_is_idempotent(document_programs):
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == first
+
+
+def test_a_later_run_moves_the_dates_instead_of_duplicating(document_programs):
+    with time_machine.travel("2026-03-01 10:00 +08:00"):
+        call_command("seed_demo")
+    count = Intake.objects.count()
+    with time_machine.travel("2026-03-05 10:00 +08:00"):
+        call_command("seed_demo")
+        assert Intake.objects.count() == count
+        assert {intake.status for intake in Intake.objects.all()} == set(IntakeStatus)
+
+
+def test_seed_demo_reuses_units_an_import_already_created(document_programs):
+    Organisation.objects.create(
+        name="Alibaba DAMO Academy", slug="alibaba-damo-academy", kind="company_unit"
+    )
+    call_command("seed_demo")
+    assert Organisation.objects.filter(name="Alibaba DAMO Academy").count() == 1
+
+
+def test_seed_demo_without_the_imported_programs_says_what_to_run(db):
+    with pytest.raises(CommandError, match="Run `manage.py import_document` first"):
+        call_command("seed_demo")
+    assert not Intake.objects.exists() and not Supervisor.objects.exists()
+
+
+def test_seed_demo_names_the_missing_programs_and_changes_nothing(document_programs):
+    Program.objects.filter(slug="zierip").delete()
+    with pytest.raises(CommandError, match="zierip"):
+        call_command("seed_demo")
+    assert not Intake.objects.exists()
