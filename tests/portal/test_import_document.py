@@ -79,7 +79,9 @@ def test_import_builds_the_partnership_from_the_document(imported):
     assert set(KeyFigure.objects.values_list("value", flat=True)) == {"11", "~50", "30+", "2 + 11"}
     assert Person.objects.get(name="Daniel Zhang").organisation.name == "Alibaba Group"
     assert Person.objects.get(name="Bu Jiajun").organisation.kind == "joint_institute"
-    signed = CeremonyParticipant.objects.filter(part="signed").values_list("person__name", flat=True)
+    signed = CeremonyParticipant.objects.filter(part="signed").values_list(
+        "person__name", flat=True
+    )
     assert set(signed) == {"Wang Lizhong", "Zhang Jianfeng"}
     assert list(Agreement.objects.values_list("signed_on", "day_known")) == [
         (Milestone.objects.get(happened_on="2017-05-01").happened_on, False),
