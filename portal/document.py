@@ -488,7 +488,7 @@ def parse_organisations(text):
             slugify(UNIVERSITY_FULL_NAMES.get(short, short)),
             UNIVERSITY_FULL_NAMES.get(short, short),
             "partner_university",
-            short if short in UNIVERSITY_FULL_NAMES else "",
+            short if short.isupper() else "",  # abbreviations such as MIT
         )
         org.match_phrase = short
         organisations.append(org)

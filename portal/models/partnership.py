@@ -56,6 +56,15 @@ class Agreement(models.Model):
     def get_absolute_url(self):
         return reverse("partnership:overview") + f"#agreement-{self.slug}"
 
+    # Both read the prefetched `points`, so listing agreements costs no extra query each.
+    @property
+    def principles(self):
+        return [p for p in self.points.all() if p.kind == AgreementPointKind.PRINCIPLE]
+
+    @property
+    def commitments(self):
+        return [p for p in self.points.all() if p.kind == AgreementPointKind.COMMITMENT]
+
 
 class AgreementPointKind(models.TextChoices):
     PRINCIPLE = "principle", _("Cooperation principle")

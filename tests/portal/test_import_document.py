@@ -88,13 +88,14 @@ def test_import_builds_the_partnership_from_the_document(imported):
         (Milestone.objects.get(happened_on="2020-03-27").happened_on, True),
     ]
     universities = Organisation.objects.filter(kind="partner_university")
-    assert set(universities.values_list("short_name", flat=True)) == {
-        "Stanford",
-        "MIT",
-        "Harvard",
-        "Cambridge",
-        "NUS",
+    assert set(universities.values_list("name", flat=True)) == {
+        "Stanford University",
+        "Massachusetts Institute of Technology",
+        "Harvard University",
+        "University of Cambridge",
+        "National University of Singapore",
     }
+    assert universities.get(short_name="NUS").name == "National University of Singapore"
 
 
 def test_import_creates_the_seven_programs_with_their_slugs_and_kinds(imported):
