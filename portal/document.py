@@ -331,7 +331,7 @@ MILESTONE_TITLE_RULES = [
     ),
     (
         r"apply for National Model Joint Training Base for Engineering Postgraduates",
-        "National Model Joint Training Base for Engineering Postgraduates (planned)",
+        "Application for a National Model Joint Training Base for Engineering Postgraduates",
     ),
 ]
 PLANNED_SENTENCE_RE = re.compile(r"^In the future, ")
@@ -493,7 +493,7 @@ def parse_organisations(text):
         org.match_phrase = short
         organisations.append(org)
     institute = next(o for o in organisations if o.slug == INSTITUTE_SLUG)
-    institute.description = " ".join(
+    institute.description = "\n\n".join(
         s for p in _paragraph_texts(text) for s in sentences(p) if institute.match_phrase in s
     )
     return organisations

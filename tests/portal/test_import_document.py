@@ -3,7 +3,6 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
-from django.forms.models import model_to_dict
 
 from portal.models import (
     Agreement,
@@ -30,12 +29,9 @@ CONTENT_MODELS = [
 
 
 def snapshot():
-    """Every row of every content model, as plain data."""
+    """Every row of every content model, every column (timestamps too), as plain data."""
     return {
-        model._meta.label: sorted(
-            (repr(sorted(model_to_dict(row).items(), key=str)) for row in model.objects.all())
-        )
-        for model in CONTENT_MODELS
+        model._meta.label: list(model.objects.order_by("pk").values()) for model in CONTENT_MODELS
     }
 
 

@@ -44,7 +44,8 @@ def site_text(client):
 
 DOCUMENT_FACTS = [
     # names and roles
-    "Wu Zhaohui, President of Zhejiang University and the member of the Chinese Academy of Sciences",
+    "Wu Zhaohui, President of Zhejiang University and the member of the Chinese Academy of "
+    "Sciences",
     "Daniel Zhang, Chairman and CEO of Alibaba Group",
     "Luo Weidong, Vice President of Zhejiang University",
     "Hua Xiansheng, the senior machine intelligence researcher of Alibaba DAMO Academy",
@@ -125,7 +126,7 @@ def test_timeline_lists_milestones_in_date_order_with_the_planned_one_last(impor
         "November 2019",
         "December 2019",
         "27 March 2020",
-        "National Model Joint Training Base for Engineering Postgraduates (planned)",
+        "Application for a National Model Joint Training Base for Engineering Postgraduates",
     ]
     positions = [text.index(label) for label in order]
     assert positions == sorted(positions)
