@@ -4,7 +4,7 @@ The document is plain text: the first line is the title, every other non-empty l
 paragraph, except short lines without closing punctuation, which are photo captions placed
 between paragraphs (a trailing "(March 2020)" dates the photo).
 
-Everything else is found by the extraction rules below. Each rule is a regular expression
+Everything else is found by the extraction rules in `rules.py`. Each rule is a regular expression
 that must match the text: when the document changes so that a rule no longer matches,
 parsing stops with a DocumentError that names the rule, instead of importing half a story.
 """
@@ -15,33 +15,35 @@ from datetime import date
 
 from django.utils.text import slugify
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
-
-# "In April 2017", "On March 27 2020", "in December 2019".
-EVENT_DATE_RE = re.compile(
-    r"\b(?:[Ii]n|[Oo]n) " + MONTH + r"(?: (?P<day>\d{1,2}),?)? (?P<year>\d{4})\b"
+from portal.document.rules import (
+    AGREEMENT_CAPTION_RE,
+    CAPTION_DATE_RE,
+    CAPTION_MAX_LENGTH,
+    CEREMONY_PARTS,
+    CEREMONY_PLACE_RE,
+    CEREMONY_RE,
+    COMMITMENTS_RE,
+    DEPUTY_DIRECTOR_RE,
+    EVENT_DATE_RE,
+    INSTITUTE_SLUG,
+    KEY_FIGURE_RULES,
+    LIST_SPLIT_RE,
+    MILESTONE_TITLE_RULES,
+    MONTHS,
+    ORGANISATION_RULES,
+    PARTNER_UNIVERSITIES_RE,
+    PERSON_NAME_RE,
+    PLANNED_SENTENCE_RE,
+    PRINCIPLE_SPLIT_RE,
+    PRINCIPLES_RE,
+    PROGRAM_RULES,
+    RESEARCH_FIELD_RULES,
+    SENTENCE_BREAK_RE,
+    SUMMARY_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    UNIVERSITY_FULL_NAMES,
+    ZIERIP_WEEKS_RE,
 )
-# A caption's own date: "... (March 2020)".
-CAPTION_DATE_RE = re.compile(r"\(" + MONTH + r" (?P<year>\d{4})\)$")
-# Sentences end with a full stop followed by a capital letter or an opening quote.
-SENTENCE_BREAK_RE = re.compile(r"(?<=\.)\s+(?=[A-Z“])")
-PERSON_NAME_RE = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+$")
-CAPTION_MAX_LENGTH = 200
-TITLE_MAX_LENGTH = 300
 
 
 class DocumentError(ValueError):
@@ -75,6 +77,7 @@ class OrganisationData:
     short_name: str = ""
     parent_slug: str = ""
     description: str = ""
+    match_phrase: str = ""  # how the document names it
 
 
 @dataclass
@@ -142,261 +145,6 @@ class ParsedDocument:
     @property
     def _first_paragraph(self):
         return next(i for i, b in enumerate(self.blocks) if b.kind == "paragraph")
-
-
-# --- Extraction rules -------------------------------------------------------------------------
-
-# Organisations the document names. `match` is the phrase that must occur in the text.
-ORGANISATION_RULES = [
-    # slug, name, kind, short name, parent slug, match
-    ("zhejiang-university", "Zhejiang University", "university", "ZJU", "", None),
-    (
-        "school-of-software-technology",
-        "School of Software Technology",
-        "school",
-        "",
-        "zhejiang-university",
-        None,
-    ),
-    (
-        "school-of-computer-science",
-        "School of Computer Science",
-        "school",
-        "",
-        "zhejiang-university",
-        None,
-    ),
-    (
-        "polytechnic-institute",
-        "Polytechnic Institute of Zhejiang University",
-        "school",
-        "",
-        "zhejiang-university",
-        None,
-    ),
-    ("alibaba-group", "Alibaba Group", "company", "Alibaba", "", None),
-    (
-        "alibaba-damo-academy",
-        "Alibaba DAMO Academy",
-        "company_unit",
-        "DAMO Academy",
-        "alibaba-group",
-        None,
-    ),
-    (
-        "alibaba-cloud-intelligence",
-        "Alibaba Cloud Intelligence",
-        "company_unit",
-        "",
-        "alibaba-group",
-        None,
-    ),
-    (
-        "alibaba-cloud-marketing-public-affairs",
-        "Marketing and Public Affairs Department, Alibaba Cloud Intelligence",
-        "company_unit",
-        "Marketing and Public Affairs",
-        "alibaba-cloud-intelligence",
-        "Marketing and Public Affairs Department at Alibaba Cloud Intelligence",
-    ),
-    (
-        "joint-institute-of-frontier-technologies",
-        "Alibaba-Zhejiang University Joint Institute of Frontier Technologies",
-        "joint_institute",
-        "Joint Institute of Frontier Technologies",
-        "",
-        None,
-    ),
-    (
-        "zhejiang-ministry-of-education",
-        "Ministry of Education of Zhejiang Province",
-        "government",
-        "",
-        "",
-        None,
-    ),
-]
-INSTITUTE_SLUG = "joint-institute-of-frontier-technologies"
-
-# The partner universities are listed by their short names; these are their full names.
-PARTNER_UNIVERSITIES_RE = re.compile(
-    r"students from (?P<list>.+?) and other world’s top universities"
-)
-UNIVERSITY_FULL_NAMES = {
-    "Stanford": "Stanford University",
-    "MIT": "Massachusetts Institute of Technology",
-    "Harvard": "Harvard University",
-    "Cambridge": "University of Cambridge",
-    "NUS": "National University of Singapore",
-}
-
-# Ceremony sentences: "A, role, B, role, and C, role, attended the ceremony."
-CEREMONY_RE = re.compile(
-    r"^(?P<subject>.+?),? (?P<verb>attended the ceremony|signed the agreement on behalf of the "
-    r"parties|hosted the ceremony)\.$"
-)
-CEREMONY_PARTS = {
-    "attended the ceremony": "attended",
-    "signed the agreement on behalf of the parties": "signed",
-    "hosted the ceremony": "hosted",
-}
-DEPUTY_DIRECTOR_RE = re.compile(
-    r"Professor (?P<name>[A-Z][a-z]+ [A-Z][a-z]+), (?P<role>[^,]+), took up the post of "
-    r"(?:the )?(?P<post>[^,.]+?) of the institute"
-)
-
-AGREEMENT_CAPTION_RE = re.compile(
-    r"^The signing ceremony of (?P<title>.+? Agreement) \(" + MONTH + r" (?P<year>\d{4})\)$"
-)
-CEREMONY_PLACE_RE = re.compile(r"was held in the (?P<place>[^,]+),")
-PRINCIPLES_RE = re.compile(r"adhere to the principles of “(?P<list>[^”]+)”")
-# Principles are phrases that start with a gerund: "offering mutual benefits".
-PRINCIPLE_SPLIT_RE = re.compile(r",\s+(?:and\s+)?(?=\w+ing\b)")
-COMMITMENTS_RE = re.compile(r"agreement signed on [^,]+? includes, inter alia, (?P<list>.+?)\.$")
-LIST_SPLIT_RE = re.compile(r",\s+(?:and\s+)?")
-
-RESEARCH_FIELD_RULES = [
-    ("joint_research", re.compile(r"further the joint research on (?P<list>.+?) and other fields")),
-    ("new_infrastructure", re.compile(r"research cooperation in (?P<list>.+?) and other fields")),
-    ("exchange_domain", re.compile(r"in the domains like (?P<list>.+?), and promoted")),
-]
-
-ZIERIP_WEEKS_RE = re.compile(
-    r"studied at Zhejiang University for (?P<study>\d+) weeks and did internships in "
-    r"partner companies like Alibaba for (?P<internship>\d+) weeks"
-)
-KEY_FIGURE_RULES = [
-    (
-        "phd-supervisors",
-        re.compile(
-            r"(?P<value>\d+) Alibaba’s senior technical experts became "
-            r"Zhejiang University’s part-time PhD supervisors"
-        ),
-        "{value}",
-        "Alibaba senior technical experts are part-time PhD supervisors at Zhejiang University",
-    ),
-    (
-        "interns",
-        re.compile(
-            r"some (?P<value>\d+) current postgraduate students of the school "
-            r"did internships at Alibaba"
-        ),
-        "~{value}",
-        "postgraduate students of the school recently did internships at Alibaba Group",
-    ),
-    (
-        "graduates-hired",
-        re.compile(r"more than (?P<value>\d+) fresh graduates joined the group every year"),
-        "{value}+",
-        "fresh graduates join Alibaba Group every year",
-    ),
-    (
-        "zierip-weeks",
-        ZIERIP_WEEKS_RE,
-        "{study} + {internship}",
-        "weeks of ZIERIP: study at Zhejiang University, then an internship at Alibaba "
-        "or another partner company",
-    ),
-]
-
-# Milestone titles: each rule must match exactly one dated (or planned) sentence.
-MILESTONE_TITLE_RULES = [
-    (
-        r"signing ceremony of .+ Agreement was held",
-        "Comprehensive strategic cooperation framework agreement signed",
-    ),
-    (
-        r"Joint Institute of Frontier Technologies was founded",
-        "Joint Institute of Frontier Technologies founded",
-    ),
-    (
-        r"Zhejiang University and Alibaba Group signed a strategic cooperation agreement",
-        "Strategic cooperation agreement signed",
-    ),
-    (
-        r"enrollment brochure of .+ PhD program of Intelligent Internet Technology",
-        "2020 PhD program of Intelligent Internet Technology announced",
-    ),
-    (
-        r"Summer Camp of the School of Software Technology opened at Alibaba",
-        "Summer Camp opens at Alibaba",
-    ),
-    (
-        r"Young Fellow Camp for Engineering Postgraduates .* kicked off",
-        "Alibaba Young Fellow Camp kicks off",
-    ),
-    (
-        r"Joint Training Base for Innovative Talents .+ was approved",
-        "Joint Training Base for Innovative Talents approved",
-    ),
-    (
-        r"apply for National Model Joint Training Base for Engineering Postgraduates",
-        "Application for a National Model Joint Training Base for Engineering Postgraduates",
-    ),
-]
-PLANNED_SENTENCE_RE = re.compile(r"^In the future, ")
-
-ZIERIP_NAME = (
-    "Zhejiang University International Software Engineering Education-Research-Industry "
-    "Program (ZIERIP)"
-)
-# The programs the document names, with the slugs the rest of the portal looks them up by.
-PROGRAM_RULES = [
-    # slug, kind, title, anchor phrase (must occur in the text), host slugs
-    (
-        "international-graduate-summer-school",
-        "summer_school",
-        "International Graduate Summer School",
-        "International Graduate Summer School",
-        ["school-of-software-technology", "alibaba-group"],
-    ),
-    (
-        "zierip",
-        "zierip",
-        ZIERIP_NAME,
-        ZIERIP_NAME,
-        ["school-of-software-technology", "alibaba-group"],
-    ),
-    (
-        "internship-at-alibaba",
-        "internship",
-        "Internship at Alibaba",
-        "did internships at Alibaba Group",
-        ["alibaba-group", "school-of-software-technology"],
-    ),
-    (
-        "intelligent-internet-technology-phd",
-        "phd",
-        "PhD Program of Intelligent Internet Technology",
-        "PhD program of Intelligent Internet Technology",
-        ["school-of-computer-science", "school-of-software-technology", "alibaba-group"],
-    ),
-    (
-        "summer-camp",
-        "summer_camp",
-        "Summer Camp of the School of Software Technology",
-        "Summer Camp of the School of Software Technology",
-        ["school-of-software-technology", "alibaba-group"],
-    ),
-    (
-        "young-fellow-camp",
-        "young_fellow_camp",
-        "Alibaba Young Fellow Camp for Engineering Postgraduates",
-        "Alibaba Young Fellow Camp for Engineering Postgraduates",
-        ["alibaba-group", "school-of-software-technology"],
-    ),
-    (
-        "joint-training-base",
-        "training_base",
-        "Zhejiang University-Alibaba Joint Training Base for Innovative Talents",
-        "Joint Training Base for Innovative Talents",
-        ["school-of-software-technology", "alibaba-group"],
-    ),
-]
-SUMMARY_MAX_LENGTH = 400
-
-
-# --- Parsing ----------------------------------------------------------------------------------
 
 
 def sentences(paragraph):
@@ -471,15 +219,15 @@ def _organisations_in(text, organisations):
     return [slug for _, _, slug in sorted(found)]
 
 
-def parse_organisations(text):
+def parse_organisations(text, paragraphs):
     organisations = []
     for slug, name, kind, short_name, parent_slug, match in ORGANISATION_RULES:
         phrase = match or name
         if phrase not in text:
             raise DocumentError(f"Organisation rule {slug!r}: {phrase!r} is not in the document.")
-        org = OrganisationData(slug, name, kind, short_name, parent_slug)
-        org.match_phrase = phrase
-        organisations.append(org)
+        organisations.append(
+            OrganisationData(slug, name, kind, short_name, parent_slug, match_phrase=phrase)
+        )
     universities = split_list(
         _search(PARTNER_UNIVERSITIES_RE, text, "partner universities")["list"]
     )
@@ -489,19 +237,14 @@ def parse_organisations(text):
             UNIVERSITY_FULL_NAMES.get(short, short),
             "partner_university",
             short if short.isupper() else "",  # abbreviations such as MIT
+            match_phrase=short,
         )
-        org.match_phrase = short
         organisations.append(org)
     institute = next(o for o in organisations if o.slug == INSTITUTE_SLUG)
     institute.description = "\n\n".join(
-        s for p in _paragraph_texts(text) for s in sentences(p) if institute.match_phrase in s
+        s for p in paragraphs for s in sentences(p) if institute.match_phrase in s
     )
     return organisations
-
-
-def _paragraph_texts(text):
-    _, blocks = split_blocks(text)
-    return [b.text for b in blocks if b.kind == "paragraph"]
 
 
 def parse_people(all_sentences, organisations):
@@ -656,7 +399,7 @@ def parse_document(text):
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
     all_sentences = [s for p in paragraphs for s in sentences(p)]
     body = "\n".join(paragraphs)
-    organisations = parse_organisations(text)
+    organisations = parse_organisations(text, paragraphs)
     milestones = parse_milestones(blocks)
     for milestone in milestones:
         milestone.organisation_slugs = _organisations_in(milestone.text, organisations)
