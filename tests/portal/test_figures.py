@@ -101,3 +101,16 @@ def test_staff_can_search_and_filter_every_content_list(imported, client, name):
     client.force_login(StaffFactory())
     response = client.get(reverse(f"admin:portal_{name}_changelist") + "?q=Zhejiang")
     assert response.status_code == 200
+
+
+def test_staff_edit_articles_and_agreements_with_their_inlines(imported, client):
+    from portal.models import Agreement, NewsArticle
+
+    client.force_login(StaffFactory())
+    article = NewsArticle.objects.get()
+    html = client.get(reverse("admin:portal_newsarticle_change", args=[article.pk])).content
+    assert b"The signing ceremony of Zhejiang University" in html  # a figure block inline
+    agreement = Agreement.objects.get(day_known=True)
+    html = client.get(reverse("admin:portal_agreement_change", args=[agreement.pk])).content
+    assert b"offering mutual benefits" in html
+    assert b"Zhang Jianfeng" in html
