@@ -300,6 +300,8 @@ def parse_milestones(blocks):
             seen_dates.add((happened_on, day_known))
             key = happened_on.isoformat() if day_known else happened_on.isoformat()[:7]
             milestones.append(MilestoneData(key, "", sentence, index, happened_on, day_known))
+    if not any(m.happened_on for m in milestones):
+        raise DocumentError("Milestone rule: no sentence is dated like 'In April 2017, …'.")
     if not any(m.is_planned for m in milestones):
         raise DocumentError("Planned milestone rule: no sentence starts with 'In the future,'.")
     for pattern, title in MILESTONE_TITLE_RULES:
