@@ -38,7 +38,7 @@ class HomeView(TemplateView):
         return super().get_context_data(
             key_figures=KeyFigure.objects.all(),
             latest_news=NewsArticle.objects.published().latest_first()[:HOME_NEWS_COUNT],
-            recent_milestones=reversed(recent[:HOME_MILESTONE_COUNT]),
+            recent_milestones=list(recent[:HOME_MILESTONE_COUNT])[::-1],  # oldest first
             planned_milestones=Milestone.objects.filter(is_planned=True).order_by("pk")[:1],
             **kwargs,
         )
