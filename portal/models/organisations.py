@@ -1,4 +1,4 @@
-"""Partnership content shown to visitors and edited by staff."""
+"""The universities, schools, companies and units named in the partnership."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +31,14 @@ class Organisation(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    source_key = models.CharField(
+        _("source key"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Set by the document import; a re-import never changes this row."),
+    )
 
     class Meta:
         verbose_name = _("organisation")
