@@ -278,3 +278,13 @@ class Supervisor(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# Applications live in their own module; importing them here registers them with the app.
+from programs.applications.models import (  # noqa: E402, F401
+    Application,
+    ApplicationDocument,
+    ApplicationStateChange,
+    DocumentKind,
+    SupervisorChoice,
+)
