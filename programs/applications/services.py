@@ -127,9 +127,9 @@ def _check_guards(application, new_state, by):
         problems = submission_problems(application)
         if problems:
             raise ApplicationStateError(problems)
-    if new_state in (ApplicationState.ACCEPTED, ApplicationState.DECLINED):
-        if not offer_reply_open(application.intake):
-            raise ApplicationStateError(_("The deadline to reply to this offer has passed."))
+    replies = (ApplicationState.ACCEPTED, ApplicationState.DECLINED)
+    if new_state in replies and not offer_reply_open(application.intake):
+        raise ApplicationStateError(_("The deadline to reply to this offer has passed."))
 
 
 @transaction.atomic
