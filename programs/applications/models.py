@@ -27,6 +27,20 @@ REFERENCE_PREFIXES = {
 }
 
 
+NEXT_STEPS = {
+    ApplicationState.DRAFT: _("Complete and submit your application before the deadline."),
+    ApplicationState.SUBMITTED: _("Wait for the review to start."),
+    ApplicationState.UNDER_REVIEW: _("Your application is being reviewed."),
+    ApplicationState.SHORTLISTED: _("You are shortlisted; wait for the decision."),
+    ApplicationState.OFFERED: _("Accept or decline the offer before the deadline."),
+    ApplicationState.WAITLISTED: _("You are on the waiting list; we will write if a seat opens."),
+    ApplicationState.REJECTED: _("Nothing more to do. Thank you for applying."),
+    ApplicationState.ACCEPTED: _("Watch your email for the program details."),
+    ApplicationState.DECLINED: _("Nothing more to do."),
+    ApplicationState.WITHDRAWN: _("Nothing more to do."),
+}
+
+
 class ApplicationQuerySet(models.QuerySet):
     def for_user(self, user):
         """The applications of one student, with what their pages show."""
@@ -112,6 +126,27 @@ class Application(models.Model):
         from programs.applications.services import offer_reply_open
 
         return self.state == ApplicationState.OFFERED and offer_reply_open(self.intake)
+
+    def answered_questions(self):
+        """(question, answer) pairs of the intake's extra questions, in form order."""
+        return [
+            (question, self.answers.get(str(question.pk), ""))
+            for question in self.intake.questions.all()
+        ]
+
+    @property
+    def next_step(self):
+        """What the student should do or expect now, for the dashboard."""
+        return NEXT_STEPS[self.state]
+
+    @property
+    def deadline(self):
+        """The time by which the student must act, if any."""
+        if self.is_draft:
+            return self.intake.closes_at
+        if self.state == ApplicationState.OFFERED:
+            return self.intake.offer_deadline
+        return None
 
     def make_reference(self):
         prefix = REFERENCE_PREFIXES.get(self.intake.program.kind, "APP")

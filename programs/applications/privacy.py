@@ -22,7 +22,6 @@ def _profile_data(user):
 
 
 def _application_data(application):
-    questions = {str(q.pk): q.label for q in application.intake.questions.all()}
     return {
         "reference": application.reference,
         "program": application.intake.program.title,
@@ -32,8 +31,8 @@ def _application_data(application):
         "submitted_at": application.submitted_at,
         "motivation_statement": application.statement,
         "answers": [
-            {"question": questions.get(key, key), "answer": value}
-            for key, value in application.answers.items()
+            {"question": question.label, "answer": answer}
+            for question, answer in application.answered_questions()
         ],
         "documents": [
             {
