@@ -72,16 +72,19 @@ class DocumentsForm(forms.Form):
     cv = forms.FileField(
         label=_("CV (PDF, up to 10 MB)"),
         required=False,
+        allow_empty_file=True,  # clean_pdf/clean_photo refuse it, naming the file
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
     transcript = forms.FileField(
         label=_("Transcript (PDF, up to 10 MB)"),
         required=False,
+        allow_empty_file=True,  # clean_pdf/clean_photo refuse it, naming the file
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
     photo = forms.FileField(
         label=_("Photo (JPEG or PNG, up to 5 MB)"),
         required=False,
+        allow_empty_file=True,  # clean_pdf/clean_photo refuse it, naming the file
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
 
