@@ -137,7 +137,7 @@ def application_set_state(*, application, new_state, by, note=""):
     """The one write path for states: check, lock, save, record, and email after commit."""
     new_state = ApplicationState(new_state)
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("intake__program", "applicant")
         .get(pk=application.pk)
     )
