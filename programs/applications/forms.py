@@ -16,6 +16,7 @@ YES_NO = [("", "—"), ("yes", _("Yes")), ("no", _("No"))]
 
 
 def question_field(question):
+    # Drafts may leave questions open; submission names the required ones still unanswered.
     common = {"label": question.label, "help_text": question.help_text, "required": False}
     if question.kind == QuestionKind.LONG_TEXT:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, **common)
@@ -54,7 +55,6 @@ class StatementForm(forms.Form):
         for question in self.questions:
             name = f"question_{question.pk}"
             self.fields[name] = question_field(question)
-            self.fields[name].required = False
             self.fields[name].initial = application.answers.get(str(question.pk), "")
             if question.required:
                 self.fields[name].label = f"{question.label} *"

@@ -97,7 +97,9 @@ def profile_problems(user):
     if not user.is_email_verified:
         problems.append(_("Verify your email address."))
     profile = getattr(user, "profile", None)
-    missing = profile.missing_fields() if profile else ["profile"]
+    if profile is None:
+        return [*problems, _("Fill in your student profile.")]
+    missing = profile.missing_fields()
     if missing:
         problems.append(
             _("Complete your profile: %(fields)s.")

@@ -298,3 +298,10 @@ def test_a_student_sees_only_their_own_applications(client):
         "You have not started any application yet."
         in client.get(reverse("applications:dashboard")).content.decode()
     )
+
+
+def test_a_user_without_a_profile_is_asked_to_fill_it_in(client):
+    application = complete_application(applicant=UserFactory())
+    client.force_login(application.applicant)
+    page = client.get(url("step_profile", application))
+    assert "Fill in your student profile." in page.content.decode()
