@@ -42,15 +42,18 @@ class StatementForm(forms.Form):
                 "rows": 12,
                 "data-min-chars": STATEMENT_MIN_CHARS,
                 "data-max-chars": STATEMENT_MAX_CHARS,
-                "aria-describedby": "statement-counter",
+                "data-counter": "statement-counter",
+                "aria-describedby": "id_statement_helptext statement-counter",
             }
         ),
-        help_text=_("Between %(min)d and %(max)d characters.")
-        % {"min": STATEMENT_MIN_CHARS, "max": STATEMENT_MAX_CHARS},
     )
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["statement"].help_text = _("Between %(min)d and %(max)d characters.") % {
+            "min": STATEMENT_MIN_CHARS,
+            "max": STATEMENT_MAX_CHARS,
+        }
         self.questions = list(application.intake.questions.all())
         for question in self.questions:
             name = f"question_{question.pk}"
@@ -58,6 +61,9 @@ class StatementForm(forms.Form):
             self.fields[name].initial = application.answers.get(str(question.pk), "")
             if question.required:
                 self.fields[name].label = f"{question.label} *"
+
+    def question_fields(self):
+        return [self[f"question_{question.pk}"] for question in self.questions]
 
     def answers(self):
         return {
@@ -108,7 +114,7 @@ class DocumentsForm(forms.Form):
         upload = self.cleaned_data.get("photo")
         return clean_photo(upload) if upload else None
 
-    def clean_uploads(self):
+    def accepted_uploads(self):
         """The uploads that passed their checks, by kind, even when another one failed."""
         return {
             kind: self.cleaned_data[kind]

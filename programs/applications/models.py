@@ -137,13 +137,15 @@ class Application(models.Model):
     @property
     def next_step(self):
         """What the student should do or expect now, for the dashboard."""
+        if self.is_draft and not self.intake.is_open:
+            return _("The intake has closed; this draft can no longer be submitted.")
         return NEXT_STEPS[self.state]
 
     @property
     def deadline(self):
         """The time by which the student must act, if any."""
         if self.is_draft:
-            return self.intake.closes_at
+            return self.intake.closes_at if self.intake.is_open else None
         if self.state == ApplicationState.OFFERED:
             return self.intake.offer_deadline
         return None

@@ -170,7 +170,7 @@ class DocumentsStepView(StepView):
     def save(self, form):
         valid = form.is_valid()
         # Keep every good upload even when another file in the same form was refused.
-        for kind, upload in form.clean_uploads().items():
+        for kind, upload in form.accepted_uploads().items():
             services.application_save_document(
                 application=self.application, user=self.request.user, kind=kind, upload=upload
             )

@@ -1,9 +1,9 @@
 // Live character count for textareas with data-min-chars / data-max-chars.
-// The count goes to the element named by the textarea's aria-describedby.
+// The count goes to the element whose id is in the textarea's data-counter.
 (function () {
   "use strict";
   document.querySelectorAll("textarea[data-max-chars]").forEach(function (area) {
-    var counter = document.getElementById(area.getAttribute("aria-describedby"));
+    var counter = document.getElementById(area.dataset.counter);
     if (!counter) {
       return;
     }

@@ -305,3 +305,13 @@ def test_a_user_without_a_profile_is_asked_to_fill_it_in(client):
     client.force_login(application.applicant)
     page = client.get(url("step_profile", application))
     assert "Fill in your student profile." in page.content.decode()
+
+
+def test_dashboard_says_when_a_draft_can_no_longer_be_submitted(client, student):
+    intake = IntakeFactory(
+        opens_at=timezone.now() - timedelta(days=9), closes_at=timezone.now() - timedelta(days=1)
+    )
+    ApplicationFactory(applicant=student, intake=intake)
+    page = client.get(reverse("applications:dashboard")).content.decode()
+    assert "The intake has closed; this draft can no longer be submitted." in page
+    assert "Deadline" not in page
