@@ -40,8 +40,7 @@ class DeleteAccountView(LoginRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
-        user = self.request.user
+        user_delete_account(user=self.request.user)
         logout(self.request)
-        user_delete_account(user=user)
         messages.success(self.request, _("Your account has been deleted."))
         return redirect("home")

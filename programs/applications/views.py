@@ -95,19 +95,23 @@ class StepView(OwnApplicationMixin, TemplateView):
 
     step = None
 
-    def get(self, request, *args, **kwargs):
+    def redirect_if_not_editable(self):
+        """Only drafts are edited, and only in the steps their program has."""
         if not self.application.is_draft:
-            messages.info(
-                request, _("This application has been submitted and can no longer be changed.")
-            )
+            messages.info(self.request, _("This application can no longer be changed."))
             return redirect(self.application)
         if self.step not in steps.steps_for(self.application):
             return redirect("applications:resume", pk=self.application.pk)
+        return None
+
+    def get(self, request, *args, **kwargs):
+        if response := self.redirect_if_not_editable():
+            return response
         return self.render_to_response(self.get_context_data(form=self.get_form()))
 
     def post(self, request, *args, **kwargs):
-        if not self.application.is_draft:
-            return redirect(self.application)
+        if response := self.redirect_if_not_editable():
+            return response
         form = self.get_form(data=request.POST, files=request.FILES)
         if self.save(form):
             return redirect(
@@ -221,7 +225,7 @@ class ReviewView(StepView):
         )
 
 
-class DetailView(OwnApplicationMixin, TemplateView):
+class ApplicationDetailView(OwnApplicationMixin, TemplateView):
     """The application as submitted, read-only, with its history."""
 
     template_name = "programs/applications/detail.html"
@@ -230,7 +234,7 @@ class DetailView(OwnApplicationMixin, TemplateView):
         return super().get_context_data(application=self.application, **kwargs)
 
 
-class SubmittedView(DetailView):
+class SubmittedView(ApplicationDetailView):
     template_name = "programs/applications/submitted.html"
 
     def get(self, request, *args, **kwargs):
@@ -239,7 +243,7 @@ class SubmittedView(DetailView):
         return super().get(request, *args, **kwargs)
 
 
-class WithdrawView(DetailView):
+class WithdrawView(ApplicationDetailView):
     template_name = "programs/applications/withdraw.html"
 
     def post(self, request, *args, **kwargs):
@@ -252,7 +256,7 @@ class WithdrawView(DetailView):
         return redirect("applications:dashboard")
 
 
-class OfferReplyView(DetailView):
+class OfferReplyView(ApplicationDetailView):
     """Accept or decline an offer; the service checks the state and the deadline."""
 
     template_name = "programs/applications/offer_reply.html"

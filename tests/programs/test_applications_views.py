@@ -315,3 +315,12 @@ def test_dashboard_says_when_a_draft_can_no_longer_be_submitted(client, student)
     page = client.get(reverse("applications:dashboard")).content.decode()
     assert "The intake has closed; this draft can no longer be submitted." in page
     assert "Deadline" not in page
+
+
+def test_supervisor_choices_cannot_be_posted_for_other_programs(client, student):
+    application = ApplicationFactory(applicant=student)
+    response = client.post(
+        url("step_supervisors", application), {"choice_1": SupervisorFactory().pk}
+    )
+    assert response["Location"] == url("resume", application)
+    assert not application.supervisor_choices.exists()
