@@ -3,12 +3,11 @@
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from programs.applications.models import Application
 from programs.applications.states import ApplicationState
 
 
 def send_state_change_email(application_id, to_state):
-    from programs.applications.models import Application
-
     application = (
         Application.objects.select_related("intake__program", "applicant")
         .filter(pk=application_id)

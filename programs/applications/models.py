@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programs.applications.states import AWAITING_DECISION, ApplicationState
@@ -39,6 +40,12 @@ NEXT_STEPS = {
     ApplicationState.DECLINED: _("Nothing more to do."),
     ApplicationState.WITHDRAWN: _("Nothing more to do."),
 }
+
+
+def offer_reply_open(intake, now=None):
+    """Offers can be answered until the intake's offer deadline (exclusive), if it has one."""
+    now = now or timezone.now()
+    return intake.offer_deadline is None or now < intake.offer_deadline
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -123,8 +130,6 @@ class Application(models.Model):
 
     @property
     def can_reply_to_offer(self):
-        from programs.applications.services import offer_reply_open
-
         return self.state == ApplicationState.OFFERED and offer_reply_open(self.intake)
 
     def answered_questions(self):

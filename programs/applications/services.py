@@ -18,6 +18,7 @@ from programs.applications.models import (
     ApplicationStateChange,
     DocumentKind,
     SupervisorChoice,
+    offer_reply_open,
 )
 from programs.applications.states import STUDENT_TARGETS, ApplicationState, can_transition
 from programs.models import Intake
@@ -25,12 +26,6 @@ from programs.models import Intake
 
 class ApplicationStateError(ValidationError):
     """A state change the rules do not allow; the message says why."""
-
-
-def offer_reply_open(intake, now=None):
-    """Offers can be answered until the intake's offer deadline (exclusive), if it has one."""
-    now = now or timezone.now()
-    return intake.offer_deadline is None or now < intake.offer_deadline
 
 
 def statement_problems(application):
