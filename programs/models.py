@@ -369,3 +369,13 @@ class Supervisor(models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:supervisor_detail", kwargs={"slug": self.slug})
+
+
+# Applications live in their own module; importing them here registers them with the app.
+from programs.applications.models import (  # noqa: E402, F401
+    Application,
+    ApplicationDocument,
+    ApplicationStateChange,
+    DocumentKind,
+    SupervisorChoice,
+)

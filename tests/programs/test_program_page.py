@@ -61,6 +61,8 @@ def test_open_intake_has_an_apply_link_and_a_countdown(client, program):
     intake = IntakeFactory(program=program, name="ZIERIP 2027", capacity=30)
     html = client.get(program.get_absolute_url()).content.decode()
     assert apply_buttons(html) == [("open", "Apply — ZIERIP 2027")]
+    start_url = reverse("applications:start", kwargs={"intake_id": intake.pk})
+    assert f'href="{start_url}"' in html
     assert 'Seats</dt>\n      <dd class="col-sm-8">30</dd>' in html
     deadline = timezone.localtime(intake.closes_at).isoformat()
     assert f'data-countdown-to="{deadline}"' in html

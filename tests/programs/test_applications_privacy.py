@@ -1,0 +1,110 @@
+"""A student downloads all their data, and deleting the account keeps only anonymous records."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import StudentProfile, User
+from programs.applications.models import Application, ApplicationDocument, ApplicationStateChange
+from programs.applications.states import ApplicationState
+from tests.factories import DEFAULT_PASSWORD, StaffFactory
+from tests.programs.factories import STATEMENT, ApplicationFactory, complete_application
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submitted():
+    application = complete_application()
+    application.intake.questions.create(label="Why Hangzhou?", kind="text")
+    question = application.intake.questions.get()
+    application.answers = {str(question.pk): "The West Lake"}
+    application.save()
+    application.submit(by=application.applicant)
+    return application
+
+
+def test_export_has_account_profile_applications_answers_and_history(client, submitted):
+    user = submitted.applicant
+    client.force_login(user)
+
+    response = client.get(reverse("applications:export_my_data"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == user.email
+    assert data["account"]["email_verified_at"]
+    assert data["profile"]["given_name"] == user.profile.given_name
+    assert data["profile"]["date_of_birth"] == "2000-05-17"
+    [application] = data["applications"]
+    assert application["reference"] == submitted.reference
+    assert application["motivation_statement"] == STATEMENT
+    assert application["answers"] == [{"question": "Why Hangzhou?", "answer": "The West Lake"}]
+    assert {d["kind"] for d in application["documents"]} == {"cv", "transcript"}
+    assert [(h["from"], h["to"]) for h in application["history"]] == [("draft", "submitted")]
+
+
+def test_export_holds_only_my_data(client, submitted):
+    other = ApplicationFactory()
+    client.force_login(other.applicant)
+    data = json.loads(client.get(reverse("applications:export_my_data")).content)
+    assert submitted.reference not in json.dumps(data)
+    assert len(data["applications"]) == 1
+
+
+def test_delete_account_needs_the_password(client, submitted):
+    user = submitted.applicant
+    client.force_login(user)
+    response = client.post(reverse("applications:delete_account"), {"password": "wrong"})
+    assert response.status_code == 200
+    assert "That is not your password." in response.content.decode()
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_account_removes_drafts_and_anonymises_submissions(
+    client, submitted, django_capture_on_commit_callbacks
+):
+    user = submitted.applicant
+    draft = complete_application(applicant=user)
+    files = [d.file for d in ApplicationDocument.objects.all()]
+    assert all(f.storage.exists(f.name) for f in files)
+    client.force_login(user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("applications:delete_account"), {"password": DEFAULT_PASSWORD}, follow=True
+        )
+
+    assert "Your account has been deleted." in response.content.decode()
+    assert not response.context["user"].is_authenticated
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert not StudentProfile.objects.filter(user_id=user.pk).exists()
+    assert not Application.objects.filter(pk=draft.pk).exists()
+    kept = Application.objects.get(pk=submitted.pk)
+    assert kept.applicant is None and kept.anonymised_at is not None
+    assert kept.reference == submitted.reference and kept.state == ApplicationState.SUBMITTED
+    assert kept.statement == "" and kept.answers == {}
+    assert not kept.documents.exists()
+    assert not any(f.storage.exists(f.name) for f in files)
+    change = ApplicationStateChange.objects.get(application=kept)
+    assert change.by is None and change.to_state == ApplicationState.SUBMITTED
+
+
+def test_staff_still_see_the_anonymised_record_in_admin(client, submitted):
+    user = submitted.applicant
+    client.force_login(user)
+    client.post(reverse("applications:delete_account"), {"password": DEFAULT_PASSWORD})
+    client.force_login(StaffFactory())
+    page = client.get(reverse("admin:programs_application_changelist")).content.decode()
+    assert submitted.reference in page
+    assert user.email not in page
+
+
+def test_privacy_pages_need_login(client):
+    for name in ["export_my_data", "delete_account"]:
+        response = client.get(reverse(f"applications:{name}"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
