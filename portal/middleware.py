@@ -1,4 +1,4 @@
-"""Security headers Django and django-csp do not send, and the client address behind proxies."""
+"""The security header that neither Django nor django-csp sends."""
 
 from django.conf import settings
 
@@ -14,20 +14,3 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
-
-
-def client_ip_address(request):
-    """The visitor's address for login throttling.
-
-    Only the last TRUSTED_PROXY_COUNT entries of X-Forwarded-For were written by our own proxies;
-    anything further left came from the client and could be forged.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")

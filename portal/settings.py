@@ -231,12 +231,15 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "portal.lockout.login_locked_out"
+# Both logins (site and admin) post the email address as "username".
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "portal.login_throttling.login_username"
+AXES_LOCKOUT_CALLABLE = "portal.login_throttling.login_locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 # Behind N reverse proxies (README: nginx) the client address is the Nth from the right in
 # X-Forwarded-For; with 0 it is the connecting address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "portal.middleware.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "portal.login_throttling.client_ip_address"
 AXES_VERBOSE = False
 
 LOGGING = {
