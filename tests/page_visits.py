@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,29 @@ def require_vnu():
         f"vnu.jar is not installed at {VNU_JAR.relative_to(ROOT)}: `make test` installs it "
         "with npm (package.json); install Node.js and npm (apt-get install npm)",
     )
+
+
+class _FieldErrorParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+        self.invalid_fields = []  # (name, aria-describedby)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag in {"input", "select", "textarea"} and attrs.get("aria-invalid") == "true":
+            self.invalid_fields.append((attrs.get("name"), attrs.get("aria-describedby") or ""))
+
+
+def assert_field_errors_are_described(html):
+    """Every field marked invalid points (aria-describedby) at an element on the page that
+    holds its error, so a screen reader reads the error with the field. Returns the count."""
+    parser = _FieldErrorParser()
+    parser.feed(html)
+    for name, described_by in parser.invalid_fields:
+        assert described_by, f"field {name!r} is invalid but has no aria-describedby"
+        missing = [ref for ref in described_by.split() if ref not in parser.ids]
+        assert not missing, f"field {name!r} is described by missing ids {missing}"
+    return len(parser.invalid_fields)
