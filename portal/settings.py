@@ -203,6 +203,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-src": ["'none'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
+        "upgrade-insecure-requests": HTTPS,
     },
 }
 # Browser features no page of the portal uses (portal.middleware sends the header).

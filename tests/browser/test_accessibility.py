@@ -123,13 +123,37 @@ def test_keyboard_focus_is_visible_on_every_focusable_element(live_server, page)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_admin_change_form_runs_its_scripts_under_the_csp(live_server, page):
+def test_admin_pages_run_their_scripts_under_the_csp(live_server, page):
     staff = StaffFactory()
     log_in(page, live_server, staff)
     errors = collect_errors(page, allow_missing=["/favicon.ico"])  # the admin links no icon
+
     page.goto(f"{live_server.url}/admin/accounts/user/{staff.pk}/change/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    # SelectFilter2.js turns the permission lists into the two-box chooser: admin JS ran.
+    # SelectFilter2.js builds the two-box permission chooser, DateTimeShortcuts.js the
+    # "Today"/"Now" links: both only exist if the admin's scripts ran.
     expect(page.locator(".selector").first).to_be_visible()
+    expect(page.locator(".datetimeshortcuts").first).to_be_visible()
     assert page.evaluate("() => typeof django === 'object' && typeof django.jQuery") == "function"
-    assert errors == [], "CSP violations, script errors or missing files on the admin form"
+
+    page.goto(f"{live_server.url}/admin/accounts/user/")
+    page.locator("input.action-select").first.check()
+    expect(page.locator(".action-counter")).to_contain_text("1 of 1 selected")  # actions.js
+
+    page.goto(f"{live_server.url}/admin/")
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+    assert errors == [], "CSP violations, script errors or missing files in the admin"
+
+
+@pytest.fixture
+def error_pages(settings):
+    # The 403 and 500 pages need views that fail; test_base_layout has them.
+    settings.ROOT_URLCONF = "tests.portal.test_base_layout"
+
+
+@pytest.mark.parametrize(("path", "status"), [("/forbidden/", 403), ("/broken/", 500)])
+def test_error_pages_have_no_violations(live_server, page, axe_source, error_pages, path, status):
+    errors = collect_errors(page)
+    assert page.goto(live_server.url + path).status == status
+    assert run_axe(page, axe_source) == []
+    assert errors == []

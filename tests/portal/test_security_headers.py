@@ -31,6 +31,7 @@ def assert_security_headers(response):
     assert csp["form-action"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'none'"]
+    assert "upgrade-insecure-requests" not in csp  # only with HTTPS=1
     assert not any("unsafe" in source for sources in csp.values() for source in sources)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
@@ -90,6 +91,7 @@ print(json.dumps({
     "plain_status": plain.status_code,
     "plain_location": plain.get("Location", ""),
     "hsts": secure.get("Strict-Transport-Security", ""),
+    "csp": secure.get("Content-Security-Policy", ""),
     "cookies": {
         name: {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"])}
         for response in (secure, language)
@@ -127,6 +129,7 @@ def test_https_mode_sends_preload_ready_hsts_and_secure_httponly_cookies(tmp_pat
     assert probe["plain_status"] == 301
     assert probe["plain_location"].startswith("https://")
     assert probe["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert "upgrade-insecure-requests" in probe["csp"].split("; ")
     assert set(probe["cookies"]) == {"csrftoken", "django_language"}
     assert all(flags == {"secure": True, "httponly": True} for flags in probe["cookies"].values())
     assert probe["session_cookie"] == [True, True]

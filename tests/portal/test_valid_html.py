@@ -9,7 +9,7 @@ import subprocess
 from urllib.parse import unquote, urlparse
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from tests.factories import UserFactory
 from tests.page_visits import HTML_PAGES, VNU_JAR, require_vnu, visit
@@ -44,6 +44,12 @@ def _other_states():
     chinese = Client()
     chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     yield "home in Chinese", chinese.get("/").content.decode()
+
+    # The 403 and 500 pages need views that fail; test_base_layout has them.
+    with override_settings(ROOT_URLCONF="tests.portal.test_base_layout"):
+        failing = Client(raise_request_exception=False)
+        yield "403 page", failing.get("/forbidden/").content.decode()
+        yield "500 page", failing.get("/broken/").content.decode()
 
 
 def _slug(label):
