@@ -3,6 +3,7 @@
 Wired up in settings: AXES_USERNAME_CALLABLE, AXES_CLIENT_IP_CALLABLE, AXES_LOCKOUT_CALLABLE.
 """
 
+import ipaddress
 import math
 
 from django.conf import settings
@@ -40,15 +41,30 @@ def client_ip_address(request):
             part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         ]
         forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
+        if len(forwarded) >= proxies and _is_ip_address(forwarded[-proxies]):
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+def _is_ip_address(value):
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+# An email address has at most 254 characters; axes stores the name in a 255-character column.
+USERNAME_MAX_LENGTH = 254
 
 
 def login_username(request, credentials):
     """The account a login attempt is for, as the login matches it: case-insensitively.
 
     Otherwise "Alice@Example.org" would get a fresh count of failures for the same account.
+    Django's login form does not enforce the email's length, so a 100,000-character "email"
+    reaches this point: cut it (and NUL, which PostgreSQL refuses) before axes stores it.
     """
     username = (credentials or {}).get("username") or request.POST.get("username", "")
-    return User.objects.normalize_email(username)
+    username = str(username).replace("\x00", "")
+    return User.objects.normalize_email(username)[:USERNAME_MAX_LENGTH]
