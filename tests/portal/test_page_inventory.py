@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import include, path
 
-from portal.page_inventory import EXCLUDED, PAGES, named_urls
+from portal.page_inventory import EXCLUDED, PAGES, STUDENT, Page, named_urls
 from tests.page_visits import page_params, visit
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +71,22 @@ def test_login_pages_send_anonymous_visitors_to_the_login(client, page):
     assert response.status_code in {302, 403}
     if response.status_code == 302:
         assert response["Location"].startswith("/accounts/login/")
+
+
+def build_item_kwargs(user):
+    """A kwargs builder as an inventory entry names it: gets the user, returns URL kwargs."""
+    return {"slug": f"for-{user.pk}"}
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_dotted_kwargs_builder_gets_the_logged_in_user(client):
+    entry = Page(
+        "shop:items:detail",
+        kwargs="tests.portal.test_page_inventory.build_item_kwargs",
+        login=STUDENT,
+        query="page=2",
+    )
+    url = visit(client, entry)
+    student = client.get(url).wsgi_request.user
+    assert student.is_authenticated and student.profile.university
+    assert url == f"/shop/items/for-{student.pk}/?page=2"
