@@ -3,6 +3,7 @@
 import pytest
 
 from portal.page_inventory import PAGES
+from tests.factories import StaffFactory
 from tests.page_visits import page_params, visit
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +45,17 @@ def test_odd_query_strings_never_break_or_echo(client, page):
     url = visit(client, page).split("?")[0]
     for label, query in QUERY_STRINGS.items():
         _assert_safe(client.get(url, QUERY_STRING=query), f"{page.label} ?{label}")
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/accounts/user/", "/admin/login/"])
+def test_odd_query_strings_never_break_the_admin(client, url):
+    client.force_login(StaffFactory())
+    odd_admin = {"o": "abc", "p": "-1", "all": "", "q": SCRIPT, "is_staff__exact": "x' OR 1=1"}
+    for label, query in {
+        **QUERY_STRINGS,
+        **{f"admin {k}": f"{k}={v}" for k, v in odd_admin.items()},
+    }.items():
+        _assert_safe(client.get(url, QUERY_STRING=query), f"{url} ?{label}")
 
 
 ODD_LOGIN_FORMS = {
