@@ -39,6 +39,7 @@ def test_the_fifth_failure_locks_the_account_with_the_cool_off_time(client, url,
     assert "Login temporarily locked" in html
     assert "There were 5 failed logins for this account from your address" in html
     assert "Please try again in 15 minutes, after" in html
+    assert "(Asia/Shanghai time)" in html
     assert 'href="#main"' in html  # the site layout, not a bare error
 
     # Even the right password is refused while the lock lasts.
