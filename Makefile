@@ -38,7 +38,17 @@ run: prepare
 dev: prepare
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.dev-installed .env
+# Test-only tools of the quality gates, pinned in package.json: axe-core (accessibility) and
+# vnu.jar (the Nu Html Checker). Without npm those gates skip and say why.
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error \
+			&& touch $@; \
+	else \
+		echo "npm not found: the accessibility and HTML gates will skip (apt-get install npm)"; \
+	fi
+
+test: $(VENV)/.dev-installed .env node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check
@@ -51,7 +61,7 @@ format: $(VENV)/.dev-installed
 
 # Refresh the Chinese catalogue after changing user-facing strings, then translate and compile.
 messages: $(VENV)/.dev-installed .env
-	$(MANAGE) makemessages --locale zh_Hans --ignore ".venv/*" --ignore "staticfiles/*"
+	$(MANAGE) makemessages --locale zh_Hans --ignore ".venv/*" --ignore "staticfiles/*" --ignore "node_modules/*"
 	$(MANAGE) compilemessages --locale zh_Hans --ignore ".venv/*"
 
 clean-venv:

@@ -1,0 +1,112 @@
+"""How the quality gates visit the pages listed in portal.page_inventory."""
+
+import os
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils.module_loading import import_string
+
+from portal.page_inventory import PAGES, STAFF, STUDENT
+from tests.factories import StaffFactory, StudentProfileFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+HTML_PAGES = [page for page in PAGES if page.is_html]
+
+
+def page_params(pages):
+    """pytest parameters named after the page, so a failure says which page."""
+    return [pytest.param(page, id=page.label) for page in pages]
+
+
+def user_for(page):
+    """A fresh user of the kind the page needs, or None for an anonymous visit."""
+    if page.login == STUDENT:
+        return StudentProfileFactory().user
+    if page.login == STAFF:
+        return StaffFactory()
+    if page.login is not None:
+        raise ValueError(f"{page.label}: unknown login kind {page.login!r}")
+    return None
+
+
+def url_for(page, user=None):
+    """The page's URL; a dotted `kwargs` builder creates its objects first."""
+    if page.path:
+        url = page.path
+    else:
+        kwargs = page.kwargs
+        if isinstance(kwargs, str):
+            kwargs = import_string(kwargs)(user)
+        url = reverse(page.name, kwargs=kwargs)
+    return f"{url}?{page.query}" if page.query else url
+
+
+def visit(client, page):
+    """Log the Django test client in as the page needs; return the page's URL."""
+    user = user_for(page)
+    if user is not None:
+        client.force_login(user)
+    return url_for(page, user)
+
+
+def require_tool(available, reason):
+    """Skip a gate whose tool is missing locally, with the reason; fail in CI, which installs it."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must run every quality gate: .ci/run installs it)")
+    pytest.skip(reason)
+
+
+def require_axe():
+    require_tool(
+        AXE_JS.is_file(),
+        f"axe-core is not installed at {AXE_JS.relative_to(ROOT)}: `make test` installs it "
+        "with npm (package.json); install Node.js and npm (apt-get install npm)",
+    )
+
+
+def require_vnu():
+    require_tool(
+        shutil.which("java") is not None,
+        "Java is not installed: the Nu Html Checker needs it (apt-get install "
+        "default-jre-headless); .ci/run does this",
+    )
+    require_tool(
+        VNU_JAR.is_file(),
+        f"vnu.jar is not installed at {VNU_JAR.relative_to(ROOT)}: `make test` installs it "
+        "with npm (package.json); install Node.js and npm (apt-get install npm)",
+    )
+
+
+class _FieldErrorParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+        self.invalid_fields = []  # (name, aria-describedby)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag in {"input", "select", "textarea"} and attrs.get("aria-invalid") == "true":
+            self.invalid_fields.append((attrs.get("name"), attrs.get("aria-describedby") or ""))
+
+
+def assert_field_errors_are_described(html):
+    """Every field marked invalid points (aria-describedby) at an element on the page that
+    holds its error, so a screen reader reads the error with the field. Returns the count."""
+    parser = _FieldErrorParser()
+    parser.feed(html)
+    for name, described_by in parser.invalid_fields:
+        assert described_by, f"field {name!r} is invalid but has no aria-describedby"
+        missing = [ref for ref in described_by.split() if ref not in parser.ids]
+        assert not missing, f"field {name!r} is described by missing ids {missing}"
+    return len(parser.invalid_fields)

@@ -1,0 +1,87 @@
+"""Every HTML page of the inventory passes the Nu Html Checker (vnu.jar) with zero errors.
+
+All pages go through ONE vnu run: Java starts in about a second, the checks take milliseconds.
+"""
+
+import json
+import re
+import subprocess
+from urllib.parse import unquote, urlparse
+
+import pytest
+from django.test import Client, override_settings
+
+from tests.factories import UserFactory
+from tests.page_visits import HTML_PAGES, VNU_JAR, require_vnu, visit
+
+pytestmark = pytest.mark.django_db
+
+# A document with two known errors: proves the checker ran and that its errors reach us.
+CANARY = "<!doctype html><html lang=en><title>canary</title><div><p>unclosed</div><blink>"
+
+
+def _page_documents():
+    """(label, html) for every HTML page of the inventory, each seen by a fresh client."""
+    for page in HTML_PAGES:
+        client = Client()
+        response = client.get(visit(client, page))
+        assert response.status_code == page.status, page.label
+        yield page.label, response.content.decode()
+
+
+def _other_states():
+    """States of pages the inventory does not reach with a plain GET."""
+    client = Client()
+    failed = client.post("/accounts/login/", {"username": "nobody@example.org", "password": "x"})
+    yield "login with errors", failed.content.decode()
+
+    user = UserFactory()
+    for _ in range(5):
+        locked = client.post("/accounts/login/", {"username": user.email, "password": "wrong"})
+    assert locked.status_code == 429
+    yield "lockout", locked.content.decode()
+
+    chinese = Client()
+    chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    yield "home in Chinese", chinese.get("/").content.decode()
+
+    # The 403 and 500 pages need views that fail; test_base_layout has them.
+    with override_settings(ROOT_URLCONF="tests.portal.test_base_layout"):
+        failing = Client(raise_request_exception=False)
+        yield "403 page", failing.get("/forbidden/").content.decode()
+        yield "500 page", failing.get("/broken/").content.decode()
+
+
+def _slug(label):
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "page"
+
+
+def test_every_html_page_is_valid_html(tmp_path):
+    require_vnu()
+    documents = {}
+    for index, (label, html) in enumerate([*_page_documents(), *_other_states()]):
+        documents[f"{index:03d}-{_slug(label)}.html"] = label
+        (tmp_path / f"{index:03d}-{_slug(label)}.html").write_text(html, encoding="utf-8")
+    (tmp_path / "canary.html").write_text(CANARY, encoding="utf-8")
+
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", tmp_path],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    errors = {}
+    for message in messages:
+        name = unquote(urlparse(message["url"]).path).rsplit("/", 1)[-1]
+        errors.setdefault(name, []).append(message)
+
+    canary = errors.pop("canary.html", [])
+    assert len(canary) >= 2, f"vnu did not report the canary's errors: {result.stderr}"
+    report = [
+        f"{documents.get(name, name)} line {m.get('lastLine')}: {m['message']} "
+        f"[{m.get('extract', '').strip()}]"
+        for name, found in sorted(errors.items())
+        for m in found
+    ]
+    assert report == [], "HTML errors:\n" + "\n".join(report)
