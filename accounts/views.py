@@ -41,7 +41,8 @@ class SignUpView(FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        login(self.request, user)
+        # The password was just set, not checked by a backend: say which backend logs in.
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         if services.user_send_verification_email(user=user, request=self.request):
             messages.success(
                 self.request,
