@@ -61,7 +61,7 @@ format: $(VENV)/.dev-installed
 
 # Refresh the Chinese catalogue after changing user-facing strings, then translate and compile.
 messages: $(VENV)/.dev-installed .env
-	$(MANAGE) makemessages --locale zh_Hans --ignore ".venv/*" --ignore "staticfiles/*" --ignore "node_modules/*"
+	$(MANAGE) makemessages --locale zh_Hans --ignore ".venv/*" --ignore "staticfiles/*" --ignore "node_modules/*" --ignore "tests/*" --ignore "bench/*"
 	$(MANAGE) compilemessages --locale zh_Hans --ignore ".venv/*"
 
 clean-venv:
