@@ -151,6 +151,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Public uploads (photos, covers) are served by Django unless the proxy serves MEDIA_ROOT itself,
+# so `make run` shows them with DEBUG off. Set SERVE_MEDIA=0 behind a proxy that serves /media/.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 # Applicants' documents: outside MEDIA_ROOT, never served by the web server, only through
 # the applications:document view that checks who asks.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")

@@ -1,8 +1,9 @@
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from accounts.urls import auth_urlpatterns
 from portal import views
@@ -22,6 +23,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# Staff-uploaded photos, served by Django only in development (DEBUG); production serves
-# MEDIA_ROOT from the web server.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # django.conf.urls.static.static() serves only under DEBUG; this serves with DEBUG off too.
+    urlpatterns += [
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", views.serve_media)
+    ]

@@ -1,6 +1,7 @@
 import logging
 from itertools import groupby
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
 
 from portal.models import (
     Agreement,
@@ -152,3 +154,9 @@ def healthz(request):
         logger.exception("Health check: the database did not answer")
         return JsonResponse({"database": "unavailable"}, status=503)
     return JsonResponse({"database": "ok"})
+
+
+@require_safe
+def serve_media(request, path):
+    """Public uploads from MEDIA_ROOT (applicants' documents live elsewhere, never here)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
