@@ -133,3 +133,45 @@ def complete_application(**kwargs):
     DocumentFactory(application=application, kind="cv")
     DocumentFactory(application=application, kind="transcript", original_name="grades.pdf")
     return application
+
+
+def build_large_catalog(size=1000):
+    """`size` programs with 5 intakes each (one per status and a second open one); every
+    other program hosted by Zhejiang University (slug "zju"). For query-count guards and
+    bench/catalog.py, so both measure the same data."""
+    from portal.models import Organisation
+    from programs.models import Intake, Program, ProgramKind
+
+    zju, _ = Organisation.objects.get_or_create(
+        slug="zju", defaults={"name": "Zhejiang University", "kind": "university"}
+    )
+    now = timezone.now()
+    programs = Program.objects.bulk_create(
+        Program(
+            kind=ProgramKind.values[n % len(ProgramKind.values)],
+            title=f"Program {n}",
+            slug=f"program-{n}",
+            summary=f"Summary {n}",
+            description="A joint program of Zhejiang University and Alibaba. " * 5,
+        )
+        for n in range(size)
+    )
+    Program.host_organisations.through.objects.bulk_create(
+        Program.host_organisations.through(program=program, organisation=zju)
+        for program in programs[::2]
+    )
+    windows = [(-30, 20), (-10, 3), (5, 40), (-90, -60), (-5, 60)]
+    Intake.objects.bulk_create(
+        Intake(
+            program=program,
+            name=f"Round {i}",
+            opens_at=now + timedelta(days=opens + n % 7),
+            closes_at=now + timedelta(days=closes + n % 7),
+            starts_on=(now + timedelta(days=100)).date(),
+            ends_on=(now + timedelta(days=130)).date(),
+            capacity=20,
+        )
+        for n, program in enumerate(programs)
+        for i, (opens, closes) in enumerate(windows)
+    )
+    return programs

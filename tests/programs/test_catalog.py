@@ -13,6 +13,7 @@ from tests.programs.factories import (
     ClosedIntakeFactory,
     ClosingSoonIntakeFactory,
     UpcomingIntakeFactory,
+    build_large_catalog,
 )
 
 pytestmark = pytest.mark.django_db
@@ -170,36 +171,6 @@ def test_catalog_query_count_is_fixed_with_1000_programs(
 
 @pytest.fixture
 def big_catalog():
-    """1,000 programs with 5 intakes each (one per status and a second open one)."""
-    zju = OrganisationFactory(slug="zju", name="Zhejiang University")
-    now = timezone.now()
-    programs = Program.objects.bulk_create(
-        Program(
-            kind=ProgramKind.values[n % len(ProgramKind.values)],
-            title=f"Program {n}",
-            slug=f"program-{n}",
-            summary=f"Summary {n}",
-            description="Description",
-        )
-        for n in range(1000)
-    )
-    Program.host_organisations.through.objects.bulk_create(
-        Program.host_organisations.through(program=program, organisation=zju)
-        for program in programs[::2]
-    )
-    windows = [(-30, 20), (-10, 3), (5, 40), (-90, -60), (-5, 60)]
-    Intake.objects.bulk_create(
-        Intake(
-            program=program,
-            name=f"Round {i}",
-            opens_at=now + timedelta(days=opens + n % 7),
-            closes_at=now + timedelta(days=closes + n % 7),
-            starts_on=(now + timedelta(days=100)).date(),
-            ends_on=(now + timedelta(days=130)).date(),
-            capacity=20,
-        )
-        for n, program in enumerate(programs)
-        for i, (opens, closes) in enumerate(windows)
-    )
+    programs = build_large_catalog()
     assert Intake.objects.count() == 5000
     return programs
