@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "portal",
     "programs",
+    "selection",
 ]
 
 MIDDLEWARE = [
