@@ -12,6 +12,7 @@ from programs.applications.states import ApplicationState
 from tests.factories import IntakeFactory, StudentProfileFactory
 from tests.selection.factories import (
     CriterionFactory,
+    assign,
     make_manager,
     make_reviewer,
     review,
@@ -91,8 +92,6 @@ def test_xlsx_export_opens_with_chinese_names(client, scored):
 def test_reviewers_cannot_export(client, scored):
     reviewer = make_reviewer()
     client.force_login(reviewer)
-    from tests.selection.factories import assign
-
     assign(scored, reviewer)
     response = client.post(
         CHANGELIST, {"action": "export_csv", "_selected_action": [scored.pk]}, follow=True

@@ -117,10 +117,13 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(
 ):
     application, manager = offered_setup
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            application_decide(application=application, decision="offer", by=manager)
-            raise RuntimeError("something after the decision failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        application_decide(application=application, decision="offer", by=manager)
+        raise RuntimeError("something after the decision failed")
 
     assert callbacks == []
     assert mail.outbox == []

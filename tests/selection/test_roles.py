@@ -2,16 +2,20 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from programs.applications.services import application_set_state
 from programs.applications.states import ApplicationState
 from selection.rules import MANAGER_GROUP, REVIEWER_GROUP
-from tests.factories import StaffFactory
+from tests.factories import StaffFactory, UserFactory
 from tests.programs.factories import DocumentFactory
 from tests.selection.factories import (
+    CriterionFactory,
     assign,
     make_manager,
     make_reviewer,
+    review,
     submitted_application,
 )
 
@@ -110,8 +114,6 @@ def test_managers_and_superusers_see_every_application_and_document(client, make
 
 
 def test_staff_without_a_role_sees_no_application(client):
-    from tests.factories import UserFactory
-
     application = DocumentFactory(application=submitted_application())
     client.force_login(UserFactory(is_staff=True))
 
@@ -140,10 +142,6 @@ def test_reviewer_cannot_decide_even_on_an_assigned_application(client):
 
 
 def test_reviewer_is_refused_by_the_service_itself():
-    from django.core.exceptions import PermissionDenied
-
-    from programs.applications.services import application_set_state
-
     reviewer = make_reviewer()
     mine = submitted_application(state=S.UNDER_REVIEW)
     assign(mine, reviewer)
@@ -174,3 +172,36 @@ def test_drafts_are_hidden_from_the_default_list_and_shown_on_request(client):
     assert draft.reference not in default
     assert draft.reference in everything and submitted.reference in everything
     assert draft.reference in drafts and submitted.reference not in drafts
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:selection_reviewcriterion_changelist",
+        "admin:selection_reviewcriterion_add",
+        "admin:selection_reviewassignment_changelist",
+        "admin:selection_review_changelist",
+        "admin:selection_emailtemplate_changelist",
+        "admin:selection_emaillog_changelist",
+        "admin:programs_intake_dashboards",
+    ],
+)
+def test_manager_opens_each_staff_admin_page(client, url_name):
+    application = submitted_application()
+    CriterionFactory(intake=application.intake)
+    review(application, make_reviewer(), [3])
+    client.force_login(make_manager())
+
+    assert client.get(reverse(url_name)).status_code == 200
+
+
+def test_reviewer_cannot_manage_criteria_emails_or_assignments(client):
+    client.force_login(make_reviewer())
+
+    for url_name in [
+        "admin:selection_reviewcriterion_add",
+        "admin:selection_reviewassignment_changelist",
+        "admin:selection_emailtemplate_changelist",
+        "admin:selection_emaillog_changelist",
+    ]:
+        assert client.get(reverse(url_name)).status_code == 403, url_name
