@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -146,6 +147,8 @@ class StaffApplicationAdmin(base_admin.ApplicationAdmin):
         "applicant__profile__university",
     ]
     date_hierarchy = "submitted_at"
+    # The public page of an application is the student's own; staff stay here.
+    view_on_site = False
     inlines = [
         base_admin.DocumentInline,
         base_admin.SupervisorChoiceInline,
@@ -234,7 +237,8 @@ class StaffApplicationAdmin(base_admin.ApplicationAdmin):
         for name in PROFILE_FIELDS:
             field = profile._meta.get_field(name)
             display = getattr(profile, f"get_{name}_display", None)
-            rows.append((field.verbose_name, display() if display else getattr(profile, name)))
+            value = display() if display else getattr(profile, name)
+            rows.append((capfirst(field.verbose_name), value or "—"))
         return format_html(
             '<dl class="selection-profile">{}</dl>',
             format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows),

@@ -20,6 +20,7 @@ LABEL_WIDTH = 220
 BAR_AREA = 360
 ROW_HEIGHT = 28
 COLUMN_AREA_HEIGHT = 160
+MIN_COLUMNS = 30
 
 
 @dataclass
@@ -75,7 +76,8 @@ class ColumnChart:
             column.height = round(COLUMN_AREA_HEIGHT * column.value / top, 1)
             column.x = index * (self.column_width + 4)
             column.y = COLUMN_AREA_HEIGHT - column.height
-        self.width = max(len(self.columns), 1) * (self.column_width + 4)
+        # At least a month wide, so a few days do not become a few giant columns.
+        self.width = max(len(self.columns), MIN_COLUMNS) * (self.column_width + 4)
         return self
 
 
