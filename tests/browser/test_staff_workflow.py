@@ -3,7 +3,6 @@ the student accepts on their dashboard."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
@@ -11,11 +10,9 @@ from tests.selection.factories import (
     CriterionFactory,
     make_manager,
     make_reviewer,
+    restore_migrated_data,
     submitted_application,
 )
-
-# Roles come from a data migration; a transactional test must get them back after flushes.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def log_in(page, url, email):
@@ -30,6 +27,7 @@ def log_out_of_admin(page):
 
 
 def test_manager_assigns_reviewer_scores_manager_offers_student_accepts(live_server, page):
+    restore_migrated_data()
     intake = IntakeFactory(program__title="ZIERIP", name="Summer 2027", capacity=1)
     CriterionFactory(intake=intake, name="Motivation")
     student = StudentProfileFactory().user

@@ -1,9 +1,12 @@
 """Staff users in their roles, review criteria, submitted applications, reviews."""
 
 import itertools
+from importlib import import_module
 
 import factory
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from selection.models import Review, ReviewAssignment, ReviewCriterion, ReviewScore
@@ -12,6 +15,26 @@ from tests.factories import UserFactory
 from tests.programs.factories import ApplicationFactory
 
 _references = itertools.count(1)
+
+
+SELECTION_DATA_MIGRATIONS = {
+    "0002_create_staff_roles": "create_roles",
+    "0003_seed_decision_email_templates": "seed",
+}
+
+
+def restore_migrated_data():
+    """Put back the roles and email templates the data migrations made.
+
+    Transactional tests (live_server, threads) start from a flushed database, which has lost
+    them; the migrations' own functions run again on the migration state they expect.
+    """
+    state = MigrationExecutor(connection).loader.project_state(
+        ("selection", "0003_seed_decision_email_templates")
+    )
+    for migration, function in SELECTION_DATA_MIGRATIONS.items():
+        module = import_module(f"selection.migrations.{migration}")
+        getattr(module, function)(state.apps, None)
 
 
 def staff_in(group_name, **kwargs):

@@ -15,6 +15,7 @@ from tests.factories import IntakeFactory
 from tests.selection.factories import (
     CriterionFactory,
     make_manager,
+    restore_migrated_data,
     review,
     submitted_application,
 )
@@ -164,10 +165,11 @@ def test_waitlist_on_the_dashboard_is_in_rank_order(client):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_managers_offering_the_last_seat_at_once_give_it_once():
     if connection.vendor != "postgresql":
         pytest.skip("Row locks need PostgreSQL; SQLite serialises all writes anyway.")
+    restore_migrated_data()
     intake = IntakeFactory(capacity=1)
     applications = [submitted_application(state=S.SHORTLISTED, intake=intake) for _ in range(2)]
     managers = [make_manager(), make_manager()]
