@@ -284,6 +284,25 @@ class StaffApplicationAdmin(base_admin.ApplicationAdmin):
             *super().get_urls(),
         ]
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {**(extra_context or {}), **self.free_seats_context(request)}
+        )
+
+    def free_seats_context(self, request):
+        """With one intake in view, point out seats freed by declines or lapsed offers."""
+        intake_id = request.GET.get(IntakeFilter.parameter_name, "")
+        if not (intake_id.isdigit() and rules.can_see_all_applications(request.user)):
+            return {}
+        intake = Intake.objects.filter(pk=intake_id).first()
+        if intake is None:
+            return {}
+        waiting = Application.objects.filter(intake=intake, state=ApplicationState.WAITLISTED)
+        free = services.seats_left(intake)
+        if not (free and waiting.exists()):
+            return {}
+        return {"free_seats": free, "free_seats_intake": intake}
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         application = self.get_object(request, unquote(object_id))
         extra_context = {

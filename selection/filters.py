@@ -86,7 +86,7 @@ OFFER_STATES = [S.OFFERED, S.ACCEPTED, S.DECLINED]
 
 
 class HasOfferFilter(admin.SimpleListFilter):
-    title = _("has an offer")
+    title = _("offer made")
     parameter_name = "offer"
 
     def lookups(self, request, model_admin):

@@ -87,6 +87,18 @@ def test_filters_and_search(manager_client, params, expected):
     assert other_intake.reference not in response.text
 
 
+def test_free_seats_with_a_waitlist_are_pointed_out_on_the_intake_list(manager_client):
+    intake = IntakeFactory(capacity=2)
+    submitted_application(intake=intake, state=S.DECLINED)
+    submitted_application(intake=intake, state=S.OFFERED)
+    submitted_application(intake=intake, state=S.WAITLISTED)
+
+    response = manager_client.get(CHANGELIST, {"intake": intake.pk})
+
+    assert "1 seat is free in this intake and applicants are waiting." in response.text
+    assert reverse("admin:programs_intake_dashboard", args=[intake.pk]) in response.text
+
+
 def test_search_by_email_and_reference(manager_client):
     application = submitted_application()
     other = submitted_application()
@@ -133,7 +145,7 @@ def test_list_query_count_is_fixed_with_ten_thousand_applications(
     small = IntakeFactory()
     bulk_applications(small, 3)
     with django_assert_max_num_queries(15) as few:
-        manager_client.get(CHANGELIST)
+        manager_client.get(CHANGELIST, {"intake": small.pk})
 
     big = IntakeFactory()
     bulk_applications(big, 10_000)
