@@ -7,16 +7,17 @@ from programs.applications.states import ApplicationState
 
 def send_state_change_email(application_id, to_state):
     from programs.applications.models import Application
-    from selection.notifications import deliver, render_decision_email
 
     application = (
-        Application.objects.select_related("intake__program", "applicant__profile")
+        Application.objects.select_related("intake__program", "applicant")
         .filter(pk=application_id)
         .first()
     )
     if application is None or application.applicant is None:
         return
-    # Decisions use the texts managers edit in admin; other changes the file templates.
+    from selection.notifications import deliver, render_decision_email  # builds on this app
+
+    # Decisions use the texts managers edit in admin; every email is logged for a retry.
     rendered = render_decision_email(application, to_state)
     if rendered is None:
         template = (
