@@ -120,6 +120,7 @@ class StaffApplicationAdmin(base_admin.ApplicationAdmin):
     list_display = [
         "reference",
         "applicant_name",
+        "applicant_email",
         "program",
         "intake_name",
         "state",
@@ -211,6 +212,10 @@ class StaffApplicationAdmin(base_admin.ApplicationAdmin):
         profile = getattr(applicant, "profile", None)
         name = f"{profile.given_name} {profile.family_name}".strip() if profile else ""
         return name or applicant.get_full_name() or applicant.email
+
+    @admin.display(description=_("email"), ordering="applicant__email")
+    def applicant_email(self, application):
+        return application.applicant.email if application.applicant else ""
 
     @admin.display(description=_("program"), ordering="intake__program__title")
     def program(self, application):

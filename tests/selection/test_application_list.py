@@ -44,6 +44,7 @@ def test_list_shows_applicant_program_state_reviews_and_average(manager_client):
     for expected in [
         application.reference,
         f"{profile.given_name} {profile.family_name}",
+        application.applicant.email,
         intake.program.title,
         intake.name,
         "Under review",
