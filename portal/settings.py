@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "portal",
     "programs",
+    "selection",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,5 @@
 """Emails to applicants, sent after the state change is committed."""
 
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
 from programs.applications.models import Application
@@ -15,13 +14,20 @@ def send_state_change_email(application_id, to_state):
     )
     if application is None or application.applicant is None:
         return
-    template = (
-        "programs/email/application_submitted"
-        if to_state == ApplicationState.SUBMITTED
-        else "programs/email/application_state_changed"
-    )
-    context = {"application": application, "state": ApplicationState(to_state)}
-    # Rendered in the language active for the request that made the change.
-    subject = render_to_string(f"{template}_subject.txt", context).strip()
-    body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, None, [application.applicant.email])
+    from selection.notifications import deliver, render_decision_email  # builds on this app
+
+    # Decisions use the texts managers edit in admin; every email is logged for a retry.
+    rendered = render_decision_email(application, to_state)
+    if rendered is None:
+        template = (
+            "programs/email/application_submitted"
+            if to_state == ApplicationState.SUBMITTED
+            else "programs/email/application_state_changed"
+        )
+        context = {"application": application, "state": ApplicationState(to_state)}
+        # Rendered in the language active for the request that made the change.
+        rendered = (
+            render_to_string(f"{template}_subject.txt", context).strip(),
+            render_to_string(f"{template}.txt", context),
+        )
+    deliver(application=application, subject=rendered[0], body=rendered[1])

@@ -118,7 +118,9 @@ def submission_problems(application):
 
 
 def _check_guards(application, new_state, by):
-    if not by.is_staff and (by.pk != application.applicant_id or new_state not in STUDENT_TARGETS):
+    # Staff decide only with the decision permission: reviewers are staff but may not.
+    is_student_move = by.pk == application.applicant_id and new_state in STUDENT_TARGETS
+    if not (is_student_move or (by.is_staff and by.has_perm("programs.change_application"))):
         raise PermissionDenied(_("You cannot make this change to this application."))
     if new_state == ApplicationState.SUBMITTED:
         problems = submission_problems(application)

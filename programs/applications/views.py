@@ -21,6 +21,7 @@ from programs.applications.models import (
 )
 from programs.applications.services import ApplicationStateError
 from programs.models import Intake
+from selection.rules import can_view_application
 
 
 class DashboardView(LoginRequiredMixin, ListView):
@@ -279,13 +280,13 @@ class OfferReplyView(ApplicationDetailView):
 
 
 class DocumentView(LoginRequiredMixin, View):
-    """Serves a private document to its owner or to staff, never to anyone else."""
+    """Serves a private document to its owner, a manager or a reviewer assigned to it."""
 
     def get(self, request, pk):
         document = get_object_or_404(
             ApplicationDocument.objects.select_related("application"), pk=pk
         )
-        if not (request.user.is_staff or document.application.applicant_id == request.user.pk):
+        if not can_view_application(request.user, document.application):
             raise PermissionDenied
         try:
             handle = document.file.open("rb")

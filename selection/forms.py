@@ -1,0 +1,66 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from selection.models import MAX_SCORE, MIN_SCORE
+from selection.rules import REVIEWER_GROUP
+
+SCORE_CHOICES = [(score, str(score)) for score in range(MIN_SCORE, MAX_SCORE + 1)]
+
+
+def reviewers():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True, groups__name=REVIEWER_GROUP)
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+class ReviewerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        name = user.get_full_name()
+        return f"{name} <{user.email}>" if name else user.email
+
+
+class AssignReviewerForm(forms.Form):
+    reviewer = ReviewerChoiceField(queryset=reviewers(), label=_("Reviewer"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = reviewers()
+
+
+class ReviewForm(forms.Form):
+    """One 1–5 choice per criterion of the intake, and a comment."""
+
+    comment = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_("What should the selection committee know? Applicants never see this."),
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        fields = {}
+        for criterion in self.criteria:
+            fields[self.field_name(criterion)] = forms.TypedChoiceField(
+                label=criterion.name,
+                help_text=criterion.description,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+        # Scores first, in the intake's order, then the comment.
+        self.fields = {**fields, "comment": self.fields["comment"]}
+
+    @staticmethod
+    def field_name(criterion):
+        return f"criterion_{criterion.pk}"
+
+    def scores(self):
+        return {
+            criterion: self.cleaned_data[self.field_name(criterion)] for criterion in self.criteria
+        }

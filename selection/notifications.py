@@ -1,0 +1,83 @@
+"""Emails to applicants: decision texts from EmailTemplate, every send recorded in EmailLog.
+
+Called after the state change is committed (programs.applications.emails); a failing mail
+server must not undo a decision, so failures are logged and recorded for a retry instead.
+"""
+
+import logging
+
+from django.core.mail import send_mail
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from selection.models import EmailLog, EmailStatus, EmailTemplate
+
+logger = logging.getLogger(__name__)
+
+
+def placeholder_values(application):
+    applicant = application.applicant
+    profile = getattr(applicant, "profile", None)
+    profile_name = f"{profile.given_name} {profile.family_name}".strip() if profile else ""
+    deadline = application.intake.offer_deadline
+    return {
+        "name": profile_name or applicant.get_full_name() or applicant.email,
+        "program": application.intake.program.title,
+        "intake": application.intake.name,
+        "deadline": (
+            date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
+            + f" ({timezone.get_current_timezone_name()})"
+            if deadline
+            else _("the deadline shown on the portal")
+        ),
+        "reference": application.reference or "",
+    }
+
+
+def render_decision_email(application, state):
+    """(subject, body) from the state's template, or None when the state has none."""
+    template = EmailTemplate.objects.filter(state=state).first()
+    if template is None:
+        return None
+    values = placeholder_values(application)
+    try:
+        return template.subject.format_map(values), template.body.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        # Saved past the form's check (e.g. by SQL): send the generic text, tell the logs.
+        logger.exception("Email template %r cannot be rendered", template.state)
+        return None
+
+
+def _send(log):
+    try:
+        send_mail(log.subject, log.body, None, [log.to])
+    except Exception as error:  # any transport error: record it, keep the decision
+        logger.exception("Email %s to %s failed", log.pk, log.to)
+        log.status = EmailStatus.FAILED
+        log.error = f"{type(error).__name__}: {error}"
+    else:
+        log.status = EmailStatus.SENT
+        log.error = ""
+        log.sent_at = timezone.now()
+    log.save()
+    return log
+
+
+def deliver(*, application, subject, body):
+    """Send one email to the applicant and record how it went."""
+    log = EmailLog(
+        application=application,
+        to=application.applicant.email,
+        subject=subject,
+        body=body,
+        status=EmailStatus.FAILED,
+    )
+    return _send(log)
+
+
+def deliver_again(log):
+    if log.status == EmailStatus.SENT:
+        return log
+    log.attempts += 1
+    return _send(log)
