@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "portal",
     "programs",
-    "selection",
+    "programs.selection",
 ]
 
 MIDDLEWARE = [

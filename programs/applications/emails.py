@@ -14,7 +14,10 @@ def send_state_change_email(application_id, to_state):
     )
     if application is None or application.applicant is None:
         return
-    from selection.notifications import deliver, render_decision_email  # builds on this app
+    from programs.selection.notifications import (  # builds on this app
+        deliver,
+        render_decision_email,
+    )
 
     # Decisions use the texts managers edit in admin; every email is logged for a retry.
     rendered = render_decision_email(application, to_state)

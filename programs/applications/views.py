@@ -21,7 +21,7 @@ from programs.applications.models import (
 )
 from programs.applications.services import ApplicationStateError
 from programs.models import Intake
-from selection.rules import can_view_application
+from programs.selection.rules import can_view_application
 
 
 class DashboardView(LoginRequiredMixin, ListView):

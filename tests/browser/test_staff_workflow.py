@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
-from tests.selection.factories import (
+from tests.programs.selection.factories import (
     CriterionFactory,
     make_manager,
     make_reviewer,

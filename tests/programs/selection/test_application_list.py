@@ -8,7 +8,7 @@ from accounts.models import StudentProfile, User
 from programs.applications.models import Application
 from programs.applications.states import ApplicationState
 from tests.factories import IntakeFactory, StudentProfileFactory
-from tests.selection.factories import (
+from tests.programs.selection.factories import (
     CriterionFactory,
     make_manager,
     make_reviewer,

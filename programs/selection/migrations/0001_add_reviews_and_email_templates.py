@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import selection.models
+import programs.selection.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,8 +22,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('state', models.CharField(choices=[('shortlisted', 'Shortlisted'), ('offered', 'Offered a place'), ('waitlisted', 'Waitlisted'), ('rejected', 'Not selected')], max_length=20, unique=True, verbose_name='decision')),
-                ('subject', models.CharField(max_length=200, validators=[selection.models.check_placeholders], verbose_name='subject')),
-                ('body', models.TextField(help_text='Placeholders: {name}, {program}, {intake}, {deadline} (offer reply deadline), {reference}.', validators=[selection.models.check_placeholders], verbose_name='body')),
+                ('subject', models.CharField(max_length=200, validators=[programs.selection.models.check_placeholders], verbose_name='subject')),
+                ('body', models.TextField(help_text='Placeholders: {name}, {program}, {intake}, {deadline} (offer reply deadline), {reference}.', validators=[programs.selection.models.check_placeholders], verbose_name='body')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
             ],
             options={

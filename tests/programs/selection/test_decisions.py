@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from programs.applications.services import ApplicationStateError
 from programs.applications.states import TRANSITIONS, ApplicationState
-from selection.services import DECISIONS, application_make_offer, seats_left
+from programs.selection.services import DECISIONS, application_make_offer, seats_left
 from tests.factories import IntakeFactory
-from tests.selection.factories import (
+from tests.programs.selection.factories import (
     CriterionFactory,
     make_manager,
     restore_migrated_data,

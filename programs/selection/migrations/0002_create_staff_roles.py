@@ -1,17 +1,31 @@
 """The two staff roles as groups with model permissions.
 
 Program managers run programs, intakes, supervisors, applications and decisions, review
-criteria and assignments, and the decision emails. Reviewers see the applications assigned
-to them (enforced in selection.rules) and write their own reviews. News permissions are
-added by a later migration once the news app exists.
+criteria and assignments, the decision emails, and the news and partnership pages. Reviewers
+see the applications assigned to them (enforced in programs.selection.rules) and write their
+own reviews.
 """
 
 from django.db import migrations
 
 ALL = ["add", "change", "delete", "view"]
 
+PARTNERSHIP_CONTENT = [
+    "organisation",
+    "newsarticle",
+    "articleblock",
+    "figure",
+    "milestone",
+    "person",
+    "agreement",
+    "agreementpoint",
+    "ceremonyparticipant",
+    "researchfield",
+    "keyfigure",
+]
+
 MANAGER_PERMISSIONS = {
-    ("portal", "organisation"): ALL,
+    **{("portal", model): ALL for model in PARTNERSHIP_CONTENT},
     ("programs", "program"): ALL,
     ("programs", "intake"): ALL,
     ("programs", "intakequestion"): ALL,
@@ -74,7 +88,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("selection", "0001_add_reviews_and_email_templates"),
         ("programs", "0002_add_applications"),
-        ("portal", "0001_initial"),
+        ("portal", "0002_add_partnership_content"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

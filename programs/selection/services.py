@@ -13,8 +13,8 @@ from programs.applications.models import Application
 from programs.applications.services import ApplicationStateError, application_set_state
 from programs.applications.states import ApplicationState
 from programs.models import Intake
-from selection import notifications, rules
-from selection.models import MAX_SCORE, MIN_SCORE, Review, ReviewAssignment, ReviewScore
+from programs.selection import notifications, rules
+from programs.selection.models import MAX_SCORE, MIN_SCORE, Review, ReviewAssignment, ReviewScore
 
 S = ApplicationState
 

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from accounts.models import DegreeLevel
 from programs.applications.models import Application
 from programs.applications.states import ApplicationState
-from selection.models import MAX_SCORE, ReviewScore
-from selection.selectors import waitlist
-from selection.services import seats_left, seats_taken
+from programs.selection.models import MAX_SCORE, ReviewScore
+from programs.selection.selectors import waitlist
+from programs.selection.services import seats_left, seats_taken
 
 S = ApplicationState
 

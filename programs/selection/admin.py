@@ -25,17 +25,17 @@ from programs.applications.models import Application
 from programs.applications.services import ApplicationStateError
 from programs.applications.states import ApplicationState, can_transition
 from programs.models import Intake
-from selection import export, rules, services
-from selection.dashboard import intake_figures
-from selection.filters import (
+from programs.selection import export, rules, services
+from programs.selection.dashboard import intake_figures
+from programs.selection.filters import (
     DegreeLevelFilter,
     HasOfferFilter,
     IntakeFilter,
     StateFilter,
     UniversityFilter,
 )
-from selection.forms import AssignReviewerForm, ReviewForm
-from selection.models import (
+from programs.selection.forms import AssignReviewerForm, ReviewForm
+from programs.selection.models import (
     EmailLog,
     EmailStatus,
     EmailTemplate,
@@ -43,7 +43,7 @@ from selection.models import (
     ReviewAssignment,
     ReviewCriterion,
 )
-from selection.selectors import with_review_summary
+from programs.selection.selectors import with_review_summary
 
 DECISION_LABELS = {
     "shortlist": _("Shortlist"),

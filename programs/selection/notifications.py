@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from selection.models import EmailLog, EmailStatus, EmailTemplate
+from programs.selection.models import EmailLog, EmailStatus, EmailTemplate
 
 logger = logging.getLogger(__name__)
 

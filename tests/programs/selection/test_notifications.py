@@ -10,10 +10,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from programs.applications.states import ApplicationState
-from selection.models import EmailLog, EmailStatus, EmailTemplate
-from selection.services import application_decide
+from programs.selection.models import EmailLog, EmailStatus, EmailTemplate
+from programs.selection.services import application_decide
 from tests.factories import IntakeFactory, StudentProfileFactory
-from tests.selection.factories import make_manager, submitted_application
+from tests.programs.selection.factories import make_manager, submitted_application
 
 pytestmark = pytest.mark.django_db
 

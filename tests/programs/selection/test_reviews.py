@@ -6,10 +6,10 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from programs.applications.states import ApplicationState
-from selection.models import Review, ReviewAssignment
-from selection.services import review_save
+from programs.selection.models import Review, ReviewAssignment
+from programs.selection.services import review_save
 from tests.factories import IntakeFactory, UserFactory
-from tests.selection.factories import (
+from tests.programs.selection.factories import (
     CriterionFactory,
     assign,
     make_manager,

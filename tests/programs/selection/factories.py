@@ -9,8 +9,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from selection.models import Review, ReviewAssignment, ReviewCriterion, ReviewScore
-from selection.rules import MANAGER_GROUP, REVIEWER_GROUP
+from programs.selection.models import Review, ReviewAssignment, ReviewCriterion, ReviewScore
+from programs.selection.rules import MANAGER_GROUP, REVIEWER_GROUP
 from tests.factories import UserFactory
 from tests.programs.factories import ApplicationFactory
 
@@ -33,7 +33,7 @@ def restore_migrated_data():
         ("selection", "0003_seed_decision_email_templates")
     )
     for migration, function in SELECTION_DATA_MIGRATIONS.items():
-        module = import_module(f"selection.migrations.{migration}")
+        module = import_module(f"programs.selection.migrations.{migration}")
         getattr(module, function)(state.apps, None)
 
 

@@ -7,10 +7,11 @@ from django.urls import reverse
 
 from programs.applications.services import application_set_state
 from programs.applications.states import ApplicationState
-from selection.rules import MANAGER_GROUP, REVIEWER_GROUP
+from programs.selection.rules import MANAGER_GROUP, REVIEWER_GROUP
 from tests.factories import StaffFactory, UserFactory
+from tests.portal.factories import NewsArticleFactory
 from tests.programs.factories import DocumentFactory
-from tests.selection.factories import (
+from tests.programs.selection.factories import (
     CriterionFactory,
     assign,
     make_manager,
@@ -44,11 +45,14 @@ def test_the_migration_gives_each_role_its_permissions():
     assert {"programs.change_application", "selection.change_emailtemplate"} <= manager
     assert "programs.add_application" not in manager
     assert "programs.delete_application" not in manager
+    for model in ["newsarticle", "figure", "milestone", "keyfigure", "researchfield"]:
+        assert {f"portal.{action}_{model}" for action in ["add", "change", "delete"]} <= manager
 
     assert {"programs.view_application", "selection.add_review", "selection.change_review"} <= (
         reviewer
     )
     assert "programs.change_application" not in reviewer
+    assert not {p for p in reviewer if p.startswith("portal.")}
     assert not {p for p in reviewer if p.startswith("programs.") and "intake" in p}
 
 
@@ -205,3 +209,14 @@ def test_reviewer_cannot_manage_criteria_emails_or_assignments(client):
         "admin:selection_emaillog_changelist",
     ]:
         assert client.get(reverse(url_name)).status_code == 403, url_name
+
+
+def test_manager_edits_a_news_article_in_admin(client):
+    article = NewsArticleFactory(title="Old title")
+    manager = make_manager()
+    client.force_login(manager)
+    page = client.get(reverse("admin:portal_newsarticle_change", args=[article.pk]))
+    assert page.status_code == 200
+    reviewer = make_reviewer()
+    client.force_login(reviewer)
+    assert client.get(reverse("admin:portal_newsarticle_changelist")).status_code == 403

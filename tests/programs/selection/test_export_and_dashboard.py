@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from programs.applications.states import ApplicationState
 from tests.factories import IntakeFactory, StudentProfileFactory
-from tests.selection.factories import (
+from tests.programs.selection.factories import (
     CriterionFactory,
     assign,
     make_manager,

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from selection.models import ReviewScore
-from selection.selectors import with_review_summary
+from programs.selection.models import ReviewScore
+from programs.selection.selectors import with_review_summary
 
 PROFILE_FIELDS = [
     "given_name",

@@ -2,8 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from selection.models import MAX_SCORE, MIN_SCORE
-from selection.rules import REVIEWER_GROUP
+from programs.selection.models import MAX_SCORE, MIN_SCORE
+from programs.selection.rules import REVIEWER_GROUP
 
 SCORE_CHOICES = [(score, str(score)) for score in range(MIN_SCORE, MAX_SCORE + 1)]
 

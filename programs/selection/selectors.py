@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from programs.applications.models import Application
 from programs.applications.states import ApplicationState
-from selection.models import Review, ReviewScore
+from programs.selection.models import Review, ReviewScore
 
 
 def with_review_summary(queryset):
