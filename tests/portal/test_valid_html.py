@@ -24,7 +24,7 @@ def _page_documents():
     """(label, html) for every HTML page of the inventory, each seen by a fresh client."""
     for page in HTML_PAGES:
         client = Client()
-        response = client.get(visit(client, page))
+        response = client.get(visit(client, page), follow=page.follow)
         assert response.status_code == page.status, page.label
         yield page.label, response.content.decode()
 
