@@ -76,7 +76,6 @@ PAGES = [
     Page("partnership:overview", kwargs=B + "imported_document"),
     Page("partnership:timeline", kwargs=B + "imported_document"),
     Page("partnership:institute", kwargs=B + "imported_document"),
-    Page("partnership:institute", state="not imported yet", status=404),
     # The program catalogue.
     Page("programs:catalog"),
     Page("programs:catalog", kwargs=B + "catalog", state="with programs"),
