@@ -12,7 +12,15 @@ import pytest
 from django.test import Client, override_settings
 
 from tests.factories import UserFactory
-from tests.page_visits import HTML_PAGES, VNU_JAR, require_vnu, visit
+from tests.page_visits import (
+    FORMS_WITH_ERRORS,
+    HTML_PAGES,
+    VNU_JAR,
+    assert_shows_errors,
+    client_post_data,
+    require_vnu,
+    visit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +48,14 @@ def _other_states():
         locked = client.post("/accounts/login/", {"username": user.email, "password": "wrong"})
     assert locked.status_code == 429
     yield "lockout", locked.content.decode()
+
+    for state in FORMS_WITH_ERRORS:
+        client = Client()
+        shown = client.get(visit(client, state.page), follow=state.page.follow)
+        failed = client.post(shown.request["PATH_INFO"], client_post_data(state.data))
+        assert failed.status_code in {200, 400}, state.label
+        assert_shows_errors(failed.content.decode(), state.label)
+        yield state.label, failed.content.decode()
 
     chinese = Client()
     chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
