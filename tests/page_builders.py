@@ -254,6 +254,11 @@ def phd_draft(user):
     return {"pk": _draft(user, phd=True).pk}
 
 
+def phd_draft_without_supervisors(user):
+    _supervisors()
+    return {"pk": complete_application(applicant=user, intake=_phd_intake()).pk}
+
+
 def submitted_phd(user):
     return {"pk": _submitted(user).pk}
 

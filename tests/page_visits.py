@@ -134,9 +134,7 @@ FORMS_WITH_ERRORS = [
         Page("accounts:signup"),
         {"email": "not-an-email", "password1": "short", "password2": "different"},
     ),
-    FormWithErrors(
-        Page("accounts:profile", login=STUDENT), {"given_name": "", "date_of_birth": "2001-02-31"}
-    ),
+    FormWithErrors(Page("accounts:profile", login=STUDENT), {"phone": "call me maybe"}),
     FormWithErrors(
         Page("accounts:password_change", login=STUDENT),
         {"old_password": "wrong", "new_password1": "short", "new_password2": "other"},
@@ -155,7 +153,11 @@ FORMS_WITH_ERRORS = [
         {"cv": b"This is a text file, not a PDF."},
     ),
     FormWithErrors(
-        Page("applications:step_supervisors", kwargs=B + "phd_draft", login=STUDENT),
+        Page(
+            "applications:step_supervisors",
+            kwargs=B + "phd_draft_without_supervisors",
+            login=STUDENT,
+        ),
         {"choice_1": ""},
     ),
     FormWithErrors(Page("applications:review", kwargs=B + "fresh_draft", login=STUDENT), {}),
