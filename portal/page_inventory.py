@@ -9,14 +9,15 @@ Checker), security headers and odd query strings. Adding a page is one line:
     Page("programs:detail", kwargs="tests.programs.factories.program_kwargs"),  # built per test
     Page("applications:dashboard", login=STUDENT),                    # a logged-in student
     Page("news:feed", content="application/rss+xml"),                 # not HTML: no axe/vnu
-    Page("verify", kwargs="…", follow=True),   # redirects once to itself (token in the session)
-    Page("home", kwargs="…", state="with content"),                    # a second state
+    Page("accounts:verify_email", kwargs=B + "verification_token", follow=True),  # one redirect
+    Page("home", kwargs=B + "imported_document", state="with the imported document"),  # 2nd state
     Excluded("logout", "POST only: logs the visitor out"),
 
 A dotted `kwargs` names a function `(user) -> dict` called inside the test with the logged-in
 user (or None): it creates the objects the page shows, with factories, and returns the URL's
 keyword arguments. The dotted path is imported only by the tests, so the portal never imports
-test code.
+test code. The builders of this list are in tests/page_builders.py (B below); forms sent back
+with errors are listed in tests/page_visits.py (FORMS_WITH_ERRORS) and go through the same gates.
 """
 
 from dataclasses import dataclass, field
