@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -56,6 +57,10 @@ def imported_document(user=None):
     return {}
 
 
+def _next_position(article):
+    return article.blocks.aggregate(last=Max("position"))["last"] + 1
+
+
 def news_article_with_figures(user=None):
     """The imported article, with one of its figures given a photo and an extra paragraph."""
     imported_document()
@@ -67,8 +72,8 @@ def news_article_with_figures(user=None):
         block.figure.save()
         figure_make_web_sizes(figure=block.figure)
     else:
-        FigureBlockFactory(article=article, position=900)
-    ParagraphFactory(article=article, position=901)
+        FigureBlockFactory(article=article, position=_next_position(article))
+    ParagraphFactory(article=article, position=_next_position(article))
     return {"slug": article.slug}
 
 
