@@ -9,6 +9,7 @@ import subprocess
 from urllib.parse import unquote, urlparse
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 
 from tests.factories import UserFactory
@@ -29,12 +30,16 @@ CANARY = "<!doctype html><html lang=en><title>canary</title><div><p>unclosed</di
 
 
 def _page_documents():
-    """(label, html) for every HTML page of the inventory, each seen by a fresh client."""
-    for page in HTML_PAGES:
-        client = Client()
-        response = client.get(visit(client, page), follow=page.follow)
-        assert response.status_code == page.status, page.label
-        yield page.label, response.content.decode()
+    """(label, html) for every HTML page of the inventory, in English and in Chinese, each
+    seen by a fresh client."""
+    for language in ("en", "zh-hans"):
+        for page in HTML_PAGES:
+            client = Client()
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+            response = client.get(visit(client, page), follow=page.follow)
+            assert response.status_code == page.status, page.label
+            assert f'<html lang="{language}"' in response.content.decode(), page.label
+            yield f"{page.label} [{language}]", response.content.decode()
 
 
 def _other_states():
