@@ -1,4 +1,5 @@
 import unicodedata
+from datetime import date
 
 from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm, UserCreationForm
@@ -50,7 +51,24 @@ class SignUpForm(UserCreationForm):
         return email
 
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+class DateInput(forms.DateInput):
+    """<input type="date">, whose value must be a real date: an impossible one sent back with
+    its error (say 2001-02-31, typed where the browser has no date picker) shows as empty."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                if len(value) != len("YYYY-MM-DD"):
+                    raise ValueError(value)
+                date.fromisoformat(value)
+            except ValueError:
+                return None
+        return super().format_value(value)
+
+
+DATE_WIDGET = DateInput(format="%Y-%m-%d")
 YOUNGEST_AGE = 15
 OLDEST_AGE = 80
 

@@ -9,12 +9,15 @@ Checker), security headers and odd query strings. Adding a page is one line:
     Page("programs:detail", kwargs="tests.programs.factories.program_kwargs"),  # built per test
     Page("applications:dashboard", login=STUDENT),                    # a logged-in student
     Page("news:feed", content="application/rss+xml"),                 # not HTML: no axe/vnu
+    Page("accounts:verify_email", kwargs=B + "verification_token", follow=True),  # one redirect
+    Page("home", kwargs=B + "imported_document", state="with the imported document"),  # 2nd state
     Excluded("logout", "POST only: logs the visitor out"),
 
 A dotted `kwargs` names a function `(user) -> dict` called inside the test with the logged-in
 user (or None): it creates the objects the page shows, with factories, and returns the URL's
 keyword arguments. The dotted path is imported only by the tests, so the portal never imports
-test code.
+test code. The builders of this list are in tests/page_builders.py (B below); forms sent back
+with errors are listed in tests/page_visits.py (FORMS_WITH_ERRORS) and go through the same gates.
 """
 
 from dataclasses import dataclass, field
@@ -35,6 +38,8 @@ class Page:
     status: int = 200
     query: str = ""
     path: str | None = None  # only for pages without a URL name, such as the 404 page
+    follow: bool = False  # the URL redirects once to the page itself (token links, "continue")
+    state: str = ""  # names a second entry of the same URL, such as "with content"
 
     @property
     def is_html(self):
@@ -42,7 +47,8 @@ class Page:
 
     @property
     def label(self):
-        return self.name or self.path
+        label = self.name or self.path
+        return f"{label} ({self.state})" if self.state else label
 
 
 @dataclass(frozen=True)
@@ -53,11 +59,81 @@ class Excluded:
     reason: str
 
 
+B = "tests.page_builders."  # the kwargs builders (test code, imported only by the tests)
+
 PAGES = [
     Page("home"),
+    Page("home", kwargs=B + "imported_document", state="with the imported document"),
     Page("login"),
     Page("healthz", content="application/json"),
+    Page("robots_txt", content="text/plain"),
+    Page("sitemap", kwargs=B + "catalog", content="application/xml"),
     Page(None, path="/no-such-page/", status=404),
+    # The partnership pages, filled by the document import.
+    Page("partnership:news_list"),
+    Page("partnership:news_list", kwargs=B + "imported_document", state="with news"),
+    Page("partnership:news_detail", kwargs=B + "news_article_with_figures"),
+    Page("partnership:news_feed", kwargs=B + "imported_document", content="application/atom+xml"),
+    Page("partnership:overview", kwargs=B + "imported_document"),
+    Page("partnership:timeline", kwargs=B + "imported_document"),
+    Page("partnership:institute", kwargs=B + "imported_document"),
+    # The program catalogue.
+    Page("programs:catalog"),
+    Page("programs:catalog", kwargs=B + "catalog", state="with programs"),
+    Page("programs:detail", kwargs=B + "program_with_intakes"),
+    Page("programs:deadlines_feed", kwargs=B + "catalog", content="text/calendar"),
+    Page(
+        "programs:program_deadlines_feed",
+        kwargs=B + "program_deadlines",
+        content="text/calendar",
+    ),
+    Page("programs:supervisors", kwargs=B + "supervisor_list"),
+    Page("programs:supervisor_detail", kwargs=B + "supervisor"),
+    # Student accounts.
+    Page("accounts:signup"),
+    Page("accounts:account", login=STUDENT),
+    Page("accounts:account", kwargs=B + "unverified", login=STUDENT, state="not verified"),
+    Page("accounts:profile", login=STUDENT),
+    Page("accounts:resend_verification", kwargs=B + "unverified", login=STUDENT),
+    Page("accounts:verify_email", kwargs=B + "verification_token", login=STUDENT, follow=True),
+    Page("accounts:verify_email", kwargs={"token": "not-a-token"}, state="bad link", status=400),
+    Page("accounts:password_change", login=STUDENT),
+    Page("accounts:password_reset"),
+    Page("accounts:password_reset_done"),
+    Page("accounts:password_reset_confirm", kwargs=B + "password_reset_link", follow=True),
+    Page(
+        "accounts:password_reset_confirm",
+        kwargs={"uidb64": "MQ", "token": "expired-token"},
+        state="bad link",
+    ),
+    Page("accounts:password_reset_complete"),
+    # Applications: each builder makes an application of the logged-in student.
+    Page("applications:dashboard", login=STUDENT),
+    Page("applications:dashboard", kwargs=B + "dashboard", login=STUDENT, state="in use"),
+    Page("applications:start", kwargs=B + "open_intake", login=STUDENT),
+    Page("applications:resume", kwargs=B + "fresh_draft", login=STUDENT, follow=True),
+    Page("applications:step_profile", kwargs=B + "draft", login=STUDENT),
+    Page("applications:step_statement", kwargs=B + "draft", login=STUDENT),
+    Page("applications:step_documents", kwargs=B + "draft", login=STUDENT),
+    Page("applications:step_supervisors", kwargs=B + "phd_draft", login=STUDENT),
+    Page("applications:review", kwargs=B + "phd_draft", login=STUDENT),
+    Page("applications:submitted", kwargs=B + "submitted_phd", login=STUDENT),
+    Page("applications:detail", kwargs=B + "submitted_phd", login=STUDENT),
+    Page("applications:withdraw", kwargs=B + "submitted_phd", login=STUDENT),
+    Page("applications:offer_reply", kwargs=B + "offered", login=STUDENT),
+    Page(
+        "applications:document",
+        kwargs=B + "document",
+        login=STUDENT,
+        content="application/pdf",
+    ),
+    Page(
+        "applications:export_my_data",
+        kwargs=B + "data_to_export",
+        login=STUDENT,
+        content="application/json",
+    ),
+    Page("applications:delete_account", kwargs=B + "data_to_export", login=STUDENT),
 ]
 
 EXCLUDED = [

@@ -9,3 +9,10 @@ def _fast_and_uncollected(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _media_outside_the_worktree(settings, tmp_path_factory):
+    """Uploads made by tests (page builders, photos, documents) never land in the worktree."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private_media")

@@ -2,14 +2,16 @@
 
 import os
 import shutil
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
-from portal.page_inventory import PAGES, STAFF, STUDENT
+from portal.page_inventory import PAGES, STAFF, STUDENT, Page
 from tests.factories import StaffFactory, StudentProfileFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,3 +112,70 @@ def assert_field_errors_are_described(html):
         missing = [ref for ref in described_by.split() if ref not in parser.ids]
         assert not missing, f"field {name!r} is described by missing ids {missing}"
     return len(parser.invalid_fields)
+
+
+@dataclass(frozen=True)
+class FormWithErrors:
+    """A page's form sent back with errors: the HTML and accessibility gates check that state
+    too. `data` holds the bad input; a bytes value is uploaded as a PDF file of that field."""
+
+    page: Page
+    data: dict
+
+    @property
+    def label(self):
+        return f"{self.page.label} with errors"
+
+
+B = "tests.page_builders."
+
+FORMS_WITH_ERRORS = [
+    FormWithErrors(
+        Page("accounts:signup"),
+        {"email": "not-an-email", "password1": "short", "password2": "different"},
+    ),
+    FormWithErrors(Page("accounts:profile", login=STUDENT), {"phone": "call me maybe"}),
+    FormWithErrors(
+        Page("accounts:password_change", login=STUDENT),
+        {"old_password": "wrong", "new_password1": "short", "new_password2": "other"},
+    ),
+    FormWithErrors(Page("accounts:password_reset"), {"email": "not-an-email"}),
+    FormWithErrors(
+        Page("accounts:password_reset_confirm", kwargs=B + "password_reset_link", follow=True),
+        {"new_password1": "short", "new_password2": "other"},
+    ),
+    FormWithErrors(
+        Page("applications:step_statement", kwargs=B + "draft", login=STUDENT),
+        {"statement": "I want to learn. " * 300},
+    ),
+    FormWithErrors(
+        Page("applications:step_documents", kwargs=B + "draft", login=STUDENT),
+        {"cv": b"This is a text file, not a PDF."},
+    ),
+    FormWithErrors(
+        Page(
+            "applications:step_supervisors",
+            kwargs=B + "phd_draft_without_supervisors",
+            login=STUDENT,
+        ),
+        {"choice_1": ""},
+    ),
+    FormWithErrors(Page("applications:review", kwargs=B + "fresh_draft", login=STUDENT), {}),
+    FormWithErrors(Page("applications:delete_account", login=STUDENT), {"password": "wrong"}),
+]
+
+
+def client_post_data(data):
+    """The bad input as the Django test client posts it."""
+    return {
+        name: SimpleUploadedFile(f"{name}.pdf", value, content_type="application/pdf")
+        if isinstance(value, bytes)
+        else value
+        for name, value in data.items()
+    }
+
+
+def assert_shows_errors(html, label):
+    """The form came back with its errors shown (a field marked invalid or an error alert)."""
+    described = assert_field_errors_are_described(html)
+    assert described or "alert-danger" in html, f"{label}: no error is shown"

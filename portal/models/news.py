@@ -127,6 +127,12 @@ class ArticleBlock(models.Model):
         verbose_name = _("article block")
         verbose_name_plural = _("article blocks")
         ordering = ["article", "position", "pk"]
+        constraints = [
+            # The position is the block's fragment id (#p-3): two alike would clash on the page.
+            models.UniqueConstraint(
+                fields=["article", "position"], name="portal_articleblock_unique_position"
+            ),
+        ]
 
     def __str__(self):
         if self.kind == BlockKind.FIGURE and self.figure_id:

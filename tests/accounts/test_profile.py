@@ -132,6 +132,18 @@ def test_a_date_that_is_not_a_date_gets_an_error(client, student):
     assert "Enter a valid date." in response.content.decode()
 
 
+@pytest.mark.parametrize("typed", ["2001-02-31", "20010214", "14/31/2001"])
+def test_an_impossible_date_comes_back_as_an_empty_date_field_with_its_error(
+    client, student, typed
+):
+    # A date input may only hold a real YYYY-MM-DD date; the rest of the form is kept.
+    html = client.post(PROFILE_URL, valid_data(date_of_birth=typed)).content.decode()
+    assert "Enter a valid date." in html
+    assert f'value="{typed}"' not in html
+    assert 'type="date" name="date_of_birth" autocomplete="bday"' in html
+    assert 'value="2028-06-30"' in html and 'value="Software Engineering"' in html
+
+
 def test_a_graduation_far_in_the_future_is_refused(client, student):
     response = client.post(PROFILE_URL, valid_data(expected_graduation="2099-06-30"))
     assert "Please check the graduation date" in response.content.decode()

@@ -11,7 +11,15 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from tests.factories import StaffFactory
-from tests.page_visits import AXE_JS, HTML_PAGES, page_params, require_axe, url_for, user_for
+from tests.page_visits import (
+    AXE_JS,
+    FORMS_WITH_ERRORS,
+    HTML_PAGES,
+    page_params,
+    require_axe,
+    url_for,
+    user_for,
+)
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -75,6 +83,48 @@ def test_page_has_no_accessibility_violations(live_server, page, axe_source, ent
     errors = collect_errors(page)
     response = page.goto(live_server.url + url_for(entry, user))
     assert response.status == entry.status
+
+    assert run_axe(page, axe_source) == []
+    assert errors == [], "CSP violations, script errors or missing files"
+
+
+def fill_in(page, data):
+    """Type the bad input into the page's form; return that form. The browser's own checks
+    (required, maxlength, type=email) are turned off: the gate is about the server's errors."""
+    page.locator("main form").evaluate_all(
+        """forms => forms.forEach(form => {
+            form.noValidate = true;
+            form.querySelectorAll('[maxlength]').forEach(el => el.removeAttribute('maxlength'));
+        })"""
+    )
+    form = page.locator("main form[method=post]").last
+    for name, value in data.items():
+        field = page.locator(f"main [name='{name}']")
+        form = field.locator("xpath=ancestor::form")
+        if isinstance(value, bytes):
+            field.set_input_files(
+                {"name": f"{name}.pdf", "mimeType": "application/pdf", "buffer": value}
+            )
+        elif field.evaluate("el => el.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    return form
+
+
+@pytest.mark.parametrize(
+    "state", [pytest.param(state, id=state.label) for state in FORMS_WITH_ERRORS]
+)
+def test_forms_with_errors_have_no_violations(live_server, page, axe_source, state):
+    user = user_for(state.page)
+    if user is not None:
+        log_in(page, live_server, user)
+    errors = collect_errors(page)
+    page.goto(live_server.url + url_for(state.page, user))
+    form = fill_in(page, state.data)
+    with page.expect_navigation():
+        form.locator("[type=submit]").first.click()
+    expect(page.locator(".is-invalid, .invalid-feedback, .alert-danger").first).to_be_visible()
 
     assert run_axe(page, axe_source) == []
     assert errors == [], "CSP violations, script errors or missing files"

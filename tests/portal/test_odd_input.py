@@ -1,10 +1,12 @@
 """No page answers 500 to odd query strings or form data, and none echoes a payload unescaped."""
 
+from html.parser import HTMLParser
+
 import pytest
 
 from portal.page_inventory import PAGES
 from tests.factories import StaffFactory
-from tests.page_visits import page_params, visit
+from tests.page_visits import FORMS_WITH_ERRORS, page_params, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +78,51 @@ def test_odd_login_forms_get_the_form_back(client, url):
         response = client.post(url, data)
         _assert_safe(response, f"{url} {label}")
         assert response.status_code == 200, label  # the form again, with its error
+
+
+ODD_VALUES = {
+    "script": SCRIPT,
+    "attribute breakout": ATTRIBUTE,
+    "very long": "a" * 100_000,
+    "NUL byte": "a\x00b",
+    "SQL": "' OR '1'='1' --",
+    "percent-encoded junk": "%ff%fe%c3%28",
+    "emoji and RTL": "\U0001f600\u202eevil",
+    "lists": ["a", "b"],
+}
+
+
+class _FieldNames(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.names = set()
+        self.in_main = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.in_main = self.in_main or tag == "main"
+        if self.in_main and tag in {"input", "select", "textarea"} and attrs.get("name"):
+            self.names.add(attrs["name"])
+
+
+def form_fields(html):
+    """The names of the fields of the page's own forms (inside <main>)."""
+    parser = _FieldNames()
+    parser.feed(html)
+    return parser.names - {"csrfmiddlewaretoken"}
+
+
+@pytest.mark.parametrize(
+    "state", [pytest.param(state, id=state.page.label) for state in FORMS_WITH_ERRORS]
+)
+def test_odd_form_data_never_breaks_or_echoes(client, state):
+    shown = client.get(visit(client, state.page), follow=state.page.follow)
+    url = shown.request["PATH_INFO"]
+    fields = form_fields(shown.content.decode())
+    assert fields or not state.data, f"{state.label}: no form fields found"
+    for label, value in ODD_VALUES.items():
+        response = client.post(url, dict.fromkeys(fields | {"unexpected"}, value))
+        _assert_safe(response, f"{state.label} {label}")
 
 
 def test_odd_language_switches_fall_back_safely(client):

@@ -58,8 +58,10 @@ def test_the_walk_skips_only_the_admin_of_the_real_urlconf():
 
 @pytest.mark.parametrize("page", page_params(PAGES))
 def test_page_answers_as_listed(client, page):
-    response = client.get(visit(client, page))
+    response = client.get(visit(client, page), follow=page.follow)
     assert response.status_code == page.status
+    if page.follow:
+        assert len(response.redirect_chain) == 1, response.redirect_chain
     assert response["Content-Type"].split(";")[0] == page.content
 
 

@@ -2,10 +2,11 @@ import re
 from html import unescape
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from portal.models import Milestone, NewsArticle
+from portal.models import ArticleBlock, Milestone, NewsArticle
 from programs.models import Program
 from tests.factories import IntakeFactory
 from tests.portal.factories import (
@@ -258,3 +259,14 @@ def test_public_pages_run_a_fixed_number_of_queries(
     with django_assert_max_num_queries(max_queries):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_two_blocks_of_an_article_cannot_share_a_position(client):
+    # The position is the block's fragment id on the page: ids must be unique.
+    first = ParagraphFactory(position=3)
+    twin = ArticleBlock(article=first.article, position=3, kind="paragraph", text="Again.")
+    with pytest.raises(ValidationError, match="Article and Position already exists"):
+        twin.full_clean()
+    ParagraphFactory(article=first.article, position=4)
+    html = client.get(first.article.get_absolute_url()).content.decode()
+    assert html.count('id="p-3"') == 1 and html.count('id="p-4"') == 1

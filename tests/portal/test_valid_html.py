@@ -9,10 +9,19 @@ import subprocess
 from urllib.parse import unquote, urlparse
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 
 from tests.factories import UserFactory
-from tests.page_visits import HTML_PAGES, VNU_JAR, require_vnu, visit
+from tests.page_visits import (
+    FORMS_WITH_ERRORS,
+    HTML_PAGES,
+    VNU_JAR,
+    assert_shows_errors,
+    client_post_data,
+    require_vnu,
+    visit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +30,16 @@ CANARY = "<!doctype html><html lang=en><title>canary</title><div><p>unclosed</di
 
 
 def _page_documents():
-    """(label, html) for every HTML page of the inventory, each seen by a fresh client."""
-    for page in HTML_PAGES:
-        client = Client()
-        response = client.get(visit(client, page))
-        assert response.status_code == page.status, page.label
-        yield page.label, response.content.decode()
+    """(label, html) for every HTML page of the inventory, in English and in Chinese, each
+    seen by a fresh client."""
+    for language in ("en", "zh-hans"):
+        for page in HTML_PAGES:
+            client = Client()
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+            response = client.get(visit(client, page), follow=page.follow)
+            assert response.status_code == page.status, page.label
+            assert f'<html lang="{language}"' in response.content.decode(), page.label
+            yield f"{page.label} [{language}]", response.content.decode()
 
 
 def _other_states():
@@ -40,6 +53,14 @@ def _other_states():
         locked = client.post("/accounts/login/", {"username": user.email, "password": "wrong"})
     assert locked.status_code == 429
     yield "lockout", locked.content.decode()
+
+    for state in FORMS_WITH_ERRORS:
+        client = Client()
+        shown = client.get(visit(client, state.page), follow=state.page.follow)
+        failed = client.post(shown.request["PATH_INFO"], client_post_data(state.data))
+        assert failed.status_code in {200, 400}, state.label
+        assert_shows_errors(failed.content.decode(), state.label)
+        yield state.label, failed.content.decode()
 
     chinese = Client()
     chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})

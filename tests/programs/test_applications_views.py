@@ -273,7 +273,10 @@ def test_dashboard_shows_state_history_next_step_and_deadline(client, student):
     assert "Your application is being reviewed." in page
     assert draft.intake.program.title in page
     assert "Complete and submit your application before the deadline." in page
-    assert f'datetime="{timezone.localtime(draft.intake.closes_at).isoformat()}"' in page
+    assert (
+        f'datetime="{timezone.localtime(draft.intake.closes_at).isoformat(timespec="seconds")}"'
+        in page
+    )
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -60,10 +60,10 @@ def test_catalog_shows_published_programs_with_kind_status_and_deadline(client, 
     for badge in ["Closing soon", "Open", "Upcoming", "Closed"]:
         assert f">{badge}</span>" in html
     deadline = timezone.localtime(catalog["zierip"].intakes.get().closes_at)
-    assert f'Next deadline: <time datetime="{deadline.isoformat()}"' in html
+    assert f'Next deadline: <time datetime="{deadline.isoformat(timespec="seconds")}"' in html
     assert "4 programs" in html
     opens = timezone.localtime(catalog["camp"].intakes.get().opens_at)
-    assert f'Applications open: <time datetime="{opens.isoformat()}"' in html
+    assert f'Applications open: <time datetime="{opens.isoformat(timespec="seconds")}"' in html
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def test_open_programs_shows_deadlines_in_the_visitor_time_zone():
     request.COOKIES["tz"] = "America/New_York"
     html = render("{% open_programs %}", request)
     deadline = intake.closes_at.astimezone(ZoneInfo("America/New_York"))
-    assert f'datetime="{deadline.isoformat()}"' in html
+    assert f'datetime="{deadline.isoformat(timespec="seconds")}"' in html
 
 
 def test_sitemap_lists_published_programs():

@@ -1,0 +1,305 @@
+"""Builders named by portal.page_inventory: each creates what its page shows, realistically,
+and returns the URL's keyword arguments.
+
+A builder gets the logged-in user (or None for an anonymous visit). Applications are moved
+between states only through `application_set_state`, as on the real site.
+"""
+
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.management import call_command
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.services import make_verification_token
+from portal.models import NewsArticle, OrganisationKind
+from portal.services import figure_make_web_sizes
+from programs.applications.services import (
+    application_save_supervisors,
+    application_set_state,
+    application_submit,
+)
+from programs.applications.states import ApplicationState
+from programs.models import IntakeQuestion, ProgramKind, ResearchArea
+from tests.factories import (
+    IntakeFactory,
+    OrganisationFactory,
+    ProgramFactory,
+    StaffFactory,
+    SupervisorFactory,
+    UserFactory,
+)
+from tests.portal.factories import FigureBlockFactory, ParagraphFactory
+from tests.programs.factories import (
+    ApplicationFactory,
+    ClosedIntakeFactory,
+    ClosingSoonIntakeFactory,
+    UpcomingIntakeFactory,
+    complete_application,
+    jpeg_upload,
+)
+
+DOCUMENT = Path(settings.BASE_DIR) / "content" / "zju-alibaba-cooperation-2020.txt"
+
+
+# Partnership pages ------------------------------------------------------------------------
+
+
+def imported_document(user=None):
+    """The database as `make run` leaves it: the source document imported."""
+    call_command("import_document", str(DOCUMENT), stdout=StringIO())
+    return {}
+
+
+def _next_position(article):
+    return article.blocks.aggregate(last=Max("position"))["last"] + 1
+
+
+def news_article_with_figures(user=None):
+    """The imported article, with one of its figures given a photo and an extra paragraph."""
+    imported_document()
+    article = NewsArticle.objects.published().latest_first().first()
+    block = article.blocks.filter(kind="figure", figure__isnull=False).first()
+    if block is not None:
+        block.figure.image = jpeg_upload("ceremony.jpg", size=(1200, 800))
+        block.figure.alt_text = "Guests on the stage at the signing ceremony"
+        block.figure.save()
+        figure_make_web_sizes(figure=block.figure)
+    else:
+        FigureBlockFactory(article=article, position=_next_position(article))
+    ParagraphFactory(article=article, position=_next_position(article))
+    return {"slug": article.slug}
+
+
+# Programs ---------------------------------------------------------------------------------
+
+
+def _research_areas():
+    return [
+        ResearchArea.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in [
+            ("machine-intelligence", "Machine intelligence"),
+            ("cloud-computing", "Cloud computing"),
+            ("data-intelligence", "Data intelligence"),
+        ]
+    ]
+
+
+def _supervisors(count=3):
+    unit = OrganisationFactory(
+        slug="alibaba-damo-academy",
+        name="Alibaba DAMO Academy",
+        kind=OrganisationKind.COMPANY_UNIT,
+    )
+    areas = _research_areas()
+    supervisors = []
+    for index in range(count):
+        supervisor = SupervisorFactory(
+            unit=unit,
+            profile="Leads research on large-scale systems and mentors doctoral students.",
+            is_example=index == 0,
+        )
+        supervisor.research_areas.set(areas[: index + 1])
+        supervisors.append(supervisor)
+    SupervisorFactory(unit=unit, is_active=False, name="Retired Supervisor")
+    return supervisors
+
+
+def program_with_intakes(user=None):
+    """A program with an open, a closing-soon, an upcoming and a closed intake."""
+    host = OrganisationFactory(
+        slug="zju-software-school",
+        name="School of Software Technology, Zhejiang University",
+        kind=OrganisationKind.UNIVERSITY,
+    )
+    program = ProgramFactory(
+        kind=ProgramKind.ZIERIP,
+        location="Hangzhou and Ningbo",
+        eligibility="Master's students of partner universities.",
+        study_weeks=12,
+        internship_weeks=8,
+    )
+    program.host_organisations.add(host)
+    IntakeFactory(
+        program=program, name="Autumn 2027", offer_deadline=timezone.now() + timedelta(days=90)
+    )
+    ClosingSoonIntakeFactory(program=program, name="Summer 2027")
+    UpcomingIntakeFactory(program=program, name="Spring 2028")
+    ClosedIntakeFactory(program=program, name="Spring 2026")
+    return {"slug": program.slug}
+
+
+def catalog(user=None):
+    """Programs of several kinds and intake states, one unpublished, one without intakes."""
+    program_with_intakes()
+    phd = ProgramFactory(kind=ProgramKind.PHD, title="Intelligent Internet Technology PhD")
+    UpcomingIntakeFactory(program=phd, name="Autumn 2028")
+    ClosedIntakeFactory(program=ProgramFactory(kind=ProgramKind.INTERNSHIP), name="Summer 2026")
+    ProgramFactory(kind=ProgramKind.SUMMER_CAMP)
+    ProgramFactory(kind=ProgramKind.SUMMER_SCHOOL, is_published=False)
+    return {}
+
+
+def program_deadlines(user=None):
+    return program_with_intakes()
+
+
+def supervisor_list(user=None):
+    _supervisors()
+    return {}
+
+
+def supervisor(user=None):
+    return {"slug": _supervisors()[1].slug}
+
+
+# Accounts ---------------------------------------------------------------------------------
+
+
+def unverified(user):
+    """The student has not opened the verification link yet."""
+    type(user).objects.filter(pk=user.pk).update(email_verified_at=None)
+    return {}
+
+
+def verification_token(user):
+    """A valid link for this not yet verified student, as the email would carry."""
+    unverified(user)
+    user.refresh_from_db()
+    return {"token": make_verification_token(user)}
+
+
+def password_reset_link(user=None):
+    """The uid and token of a real reset email."""
+    user = user or UserFactory()
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+
+
+# Applications -----------------------------------------------------------------------------
+
+
+def _phd_intake():
+    program = ProgramFactory(kind=ProgramKind.PHD, title="Intelligent Internet Technology PhD")
+    return IntakeFactory(program=program, name="Autumn 2027")
+
+
+def _with_questions(intake):
+    IntakeQuestion.objects.create(
+        intake=intake,
+        label="Which track interests you most?",
+        kind="choice",
+        choices="Cloud computing\nMachine intelligence\nData intelligence",
+        position=1,
+    )
+    IntakeQuestion.objects.create(
+        intake=intake,
+        label="Describe a project you are proud of.",
+        help_text="Two or three sentences.",
+        kind="long_text",
+        required=False,
+        position=2,
+    )
+    IntakeQuestion.objects.create(
+        intake=intake, label="Have you lived abroad before?", kind="yes_no", position=3
+    )
+    return intake
+
+
+def _answers(intake):
+    questions = list(intake.questions.order_by("position"))
+    values = ["Cloud computing", "A distributed key-value store for my bachelor thesis.", "yes"]
+    return {str(q.pk): value for q, value in zip(questions, values, strict=False)}
+
+
+def _draft(user, *, phd=False, questions=True):
+    """A draft with a statement, a CV and a transcript (and supervisors for the PhD)."""
+    intake = _phd_intake() if phd else IntakeFactory()
+    if questions:
+        _with_questions(intake)
+    application = complete_application(
+        applicant=user, intake=intake, answers=_answers(intake) if questions else {}
+    )
+    if phd:
+        application_save_supervisors(
+            application=application, user=user, supervisors=_supervisors()[:2]
+        )
+    return application
+
+
+def _submitted(user, *, phd=True):
+    application = _draft(user, phd=phd)
+    application_submit(application=application, by=user)
+    return application
+
+
+def open_intake(user):
+    """An open intake the student has not applied to yet."""
+    return {"intake_id": _with_questions(IntakeFactory()).pk}
+
+
+def fresh_draft(user):
+    """A draft just started: the resume link sends the student to the first unfinished step."""
+    return {"pk": ApplicationFactory(applicant=user).pk}
+
+
+def draft(user):
+    return {"pk": _draft(user).pk}
+
+
+def phd_draft(user):
+    return {"pk": _draft(user, phd=True).pk}
+
+
+def phd_draft_without_supervisors(user):
+    _supervisors()
+    return {"pk": complete_application(applicant=user, intake=_phd_intake()).pk}
+
+
+def submitted_phd(user):
+    return {"pk": _submitted(user).pk}
+
+
+def offered(user):
+    """Submitted, then reviewed, shortlisted and offered a place by staff."""
+    application = _submitted(user, phd=False)
+    application.intake.offer_deadline = timezone.now() + timedelta(days=14)
+    application.intake.save(update_fields=["offer_deadline"])
+    staff = StaffFactory()
+    for state in (
+        ApplicationState.UNDER_REVIEW,
+        ApplicationState.SHORTLISTED,
+        ApplicationState.OFFERED,
+    ):
+        application_set_state(application=application, new_state=state, by=staff, note="")
+    return {"pk": application.pk}
+
+
+def dashboard(user):
+    """Applications in several states: a draft, one submitted, one offered, one withdrawn."""
+    _draft(user, questions=False)
+    _submitted(user)
+    offered(user)
+    withdrawn = _draft(user, questions=False)
+    application_set_state(
+        application=withdrawn, new_state=ApplicationState.WITHDRAWN, by=user, note=""
+    )
+    return {}
+
+
+def document(user):
+    application = _draft(user, questions=False)
+    return {"pk": application.documents.get(kind="cv").pk}
+
+
+def data_to_export(user):
+    _submitted(user)
+    return {}
