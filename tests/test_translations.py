@@ -10,7 +10,7 @@ MO = PO.with_suffix(".mo")
 
 
 def _entries(text):
-    """(flags, msgid, [msgstr, ...]) for each live entry of a .po file."""
+    """(flags, msgid, [msgstr, ...], msgctxt or None) for each live entry of a .po file."""
     for block in text.split("\n\n"):
         lines = [line for line in block.splitlines() if not line.startswith("#~")]
         flags, fields, current = set(), {}, None
@@ -26,14 +26,14 @@ def _entries(text):
                 fields[current] = ast.literal_eval(literal)
         if fields.get("msgid"):
             strings = [value for key, value in fields.items() if key.startswith("msgstr")]
-            yield flags, fields["msgid"], strings
+            yield flags, fields["msgid"], strings, fields.get("msgctxt")
 
 
 def test_every_message_is_translated_and_none_is_fuzzy():
     entries = list(_entries(PO.read_text(encoding="utf-8")))
     assert len(entries) > 100
-    untranslated = [msgid for _, msgid, strings in entries if not all(strings)]
-    fuzzy = [msgid for flags, msgid, _ in entries if "fuzzy" in flags]
+    untranslated = [msgid for _, msgid, strings, _ in entries if not all(strings)]
+    fuzzy = [msgid for flags, msgid, _, _ in entries if "fuzzy" in flags]
     assert untranslated == [] and fuzzy == []
 
 
@@ -42,7 +42,9 @@ def test_the_compiled_catalogue_matches_the_source():
         catalogue = gettext.GNUTranslations(compiled)
     stale = [
         msgid
-        for _, msgid, strings in _entries(PO.read_text(encoding="utf-8"))
-        if len(strings) == 1 and catalogue.gettext(msgid) != strings[0]
+        for _, msgid, strings, context in _entries(PO.read_text(encoding="utf-8"))
+        if len(strings) == 1
+        and (catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid))
+        != strings[0]
     ]
     assert stale == [], "run `make messages` to recompile locale/zh_Hans"

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from programs.applications.states import ApplicationState
 
@@ -223,7 +224,7 @@ class EmailLog(models.Model):
         blank=True,
         related_name="email_logs",
     )
-    to = models.EmailField(_("to"))
+    to = models.EmailField(pgettext_lazy("email recipient", "to"))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
     status = models.CharField(_("status"), max_length=10, choices=EmailStatus.choices)
