@@ -78,19 +78,7 @@ class StudentProfileForm(forms.ModelForm):
 
     class Meta:
         model = StudentProfile
-        fields = [
-            "given_name",
-            "family_name",
-            "name_chinese",
-            "gender",
-            "date_of_birth",
-            "nationality",
-            "university",
-            "degree_level",
-            "major",
-            "expected_graduation",
-            "phone",
-        ]
+        fields = StudentProfile.STUDENT_FIELDS
         widgets = {
             "date_of_birth": DATE_WIDGET,
             "expected_graduation": DATE_WIDGET,

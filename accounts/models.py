@@ -106,6 +106,22 @@ class StudentProfile(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # What the student fills in, in form order; the profile form, the staff's application
+    # page and the export all show these.
+    STUDENT_FIELDS = [
+        "given_name",
+        "family_name",
+        "name_chinese",
+        "gender",
+        "date_of_birth",
+        "nationality",
+        "university",
+        "degree_level",
+        "major",
+        "expected_graduation",
+        "phone",
+    ]
+
     # What an application needs before it can be submitted (name in Chinese, gender optional).
     REQUIRED_FOR_APPLICATION = [
         "given_name",

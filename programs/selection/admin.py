@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import StudentProfile
 from programs.applications import admin as base_admin
 from programs.applications.models import Application
 from programs.applications.services import ApplicationStateError
@@ -51,16 +52,9 @@ DECISION_LABELS = {
     "waitlist": _("Put on the waitlist"),
     "reject": _("Reject"),
 }
+# The name is the page's title already.
 PROFILE_FIELDS = [
-    "name_chinese",
-    "gender",
-    "date_of_birth",
-    "nationality",
-    "university",
-    "degree_level",
-    "major",
-    "expected_graduation",
-    "phone",
+    name for name in StudentProfile.STUDENT_FIELDS if name not in {"given_name", "family_name"}
 ]
 
 

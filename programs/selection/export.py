@@ -10,22 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from accounts.models import StudentProfile
 from programs.selection.models import ReviewScore
 from programs.selection.selectors import with_review_summary
 
-PROFILE_FIELDS = [
-    "given_name",
-    "family_name",
-    "name_chinese",
-    "gender",
-    "date_of_birth",
-    "nationality",
-    "university",
-    "degree_level",
-    "major",
-    "expected_graduation",
-    "phone",
-]
+PROFILE_FIELDS = StudentProfile.STUDENT_FIELDS
 # A cell starting with one of these is a formula to a spreadsheet: never run applicants' text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -58,7 +47,6 @@ def _criterion_averages(application_ids):
 
 def export_rows(queryset):
     """Header and one row per application: profile fields, state, scores."""
-    from accounts.models import StudentProfile
 
     applications = list(
         with_review_summary(queryset)

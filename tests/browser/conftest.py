@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.programs.factories import minimal_pdf, png_bytes
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -49,3 +51,14 @@ def page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def files(tmp_path, settings):
+    """A real PDF and a real PNG on disk for upload fields; uploads kept in tmp_path."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+    pdf = tmp_path / "cv.pdf"
+    pdf.write_bytes(minimal_pdf())
+    photo = tmp_path / "me.png"
+    photo.write_bytes(png_bytes((400, 500)))
+    return {"pdf": pdf, "photo": photo}

@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -10,17 +9,7 @@ from playwright.sync_api import expect
 from programs.applications.models import Application
 from programs.applications.states import ApplicationState
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
-from tests.programs.factories import STATEMENT, complete_application, minimal_pdf, png_bytes
-
-
-@pytest.fixture
-def files(tmp_path, settings):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
-    pdf = tmp_path / "cv.pdf"
-    pdf.write_bytes(minimal_pdf())
-    photo = tmp_path / "me.png"
-    photo.write_bytes(png_bytes((400, 500)))
-    return {"pdf": pdf, "photo": photo}
+from tests.programs.factories import STATEMENT, complete_application
 
 
 def test_apply_leave_resume_submit_and_withdraw(live_server, page, files, transactional_db):

@@ -2,25 +2,14 @@
 
 import re
 
-import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
 from programs.applications.models import Application
 from tests.factories import IntakeFactory
-from tests.programs.factories import STATEMENT, minimal_pdf, png_bytes
+from tests.programs.factories import STATEMENT
 
 PASSWORD = "a-Sound-passphrase-42"
-
-
-@pytest.fixture
-def files(tmp_path, settings):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
-    pdf = tmp_path / "transcript.pdf"
-    pdf.write_bytes(minimal_pdf())
-    photo = tmp_path / "portrait.png"
-    photo.write_bytes(png_bytes((600, 800)))
-    return {"pdf": pdf, "photo": photo}
 
 
 def test_sign_up_verify_apply_leave_resume_submit(live_server, page, files, transactional_db):
