@@ -1,8 +1,9 @@
 """Every named URL of the portal and how the quality gates visit it.
 
 tests/portal/test_page_inventory.py fails for any named URL that has no entry here (in Django's
-admin: any whose view is our code, such as the staff workflow's pages), so a new page cannot skip the gates: accessibility (axe-core), valid HTML (Nu Html
-Checker), security headers and odd query strings. Adding a page is one line:
+admin: any whose view is our code, such as the staff workflow's pages), so a new page cannot
+skip the gates: accessibility (axe-core), valid HTML (Nu Html Checker), security headers and odd
+query strings. Adding a page is one line:
 
     Page("home"),
     Page("news:detail", kwargs={"slug": "cooperation-2020"}),         # fixed path arguments
@@ -136,11 +137,26 @@ PAGES = [
         content="application/json",
     ),
     Page("applications:delete_account", kwargs=B + "data_to_export", login=STUDENT),
+    # The staff workflow's pages in the admin, seen by a program manager or a reviewer.
+    Page("admin:programs_application_changelist", kwargs=B + "intakes", login=MANAGER),
+    Page(
+        "admin:programs_application_change",
+        kwargs=B + "application_in_selection",
+        login=MANAGER,
+    ),
+    Page("admin:programs_application_review", kwargs=B + "application_to_review", login=REVIEWER),
+    Page("admin:programs_intake_dashboards", kwargs=B + "intakes", login=MANAGER),
+    Page("admin:programs_intake_dashboard", kwargs=B + "intake_in_selection", login=MANAGER),
 ]
 
 EXCLUDED = [
     Excluded("logout", "POST only: logs the visitor out (tested with the login)"),
     Excluded("set_language", "POST only: the language switcher on every page posts to it"),
+    Excluded(
+        "admin:programs_application_decide",
+        "POST only: the decision buttons of the application and dashboard pages post to it "
+        "and are redirected back (odd form data: test_odd_input)",
+    ),
 ]
 
 # Django's admin is Django's own markup: the header and throttling gates cover it, not axe/vnu.
@@ -167,6 +183,9 @@ def named_urls(patterns=None, prefix="", only_ours=False):
             in_admin = pattern.namespace in ADMIN_NAMESPACES and not prefix
             namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
             yield from named_urls(pattern.url_patterns, namespace, only_ours or in_admin)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            if not only_ours or is_our_view(pattern.callback):
-                yield prefix + pattern.name
+        elif (
+            isinstance(pattern, URLPattern)
+            and pattern.name
+            and (not only_ours or is_our_view(pattern.callback))
+        ):
+            yield prefix + pattern.name

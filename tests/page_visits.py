@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
-from portal.page_inventory import PAGES, STAFF, STUDENT, Page
+from portal.page_inventory import MANAGER, PAGES, REVIEWER, STAFF, STUDENT, Page
 from tests.factories import StaffFactory, StudentProfileFactory
+from tests.page_builders import manager, reviewer
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -33,6 +34,10 @@ def user_for(page):
         return StudentProfileFactory().user
     if page.login == STAFF:
         return StaffFactory()
+    if page.login == MANAGER:
+        return manager()
+    if page.login == REVIEWER:
+        return reviewer()
     if page.login is not None:
         raise ValueError(f"{page.label}: unknown login kind {page.login!r}")
     return None
