@@ -40,18 +40,23 @@ def log_in(page, live_server, user):
     )
 
 
-def collect_errors(page, *, allow_missing=()):
+def collect_errors(page):
     """Console errors (CSP violations, script errors) and files the page failed to load."""
     errors = []
 
     def on_console(message):
         # A failed load is reported below with its address; the console only says "404".
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            errors.append(message.text)
+        if message.type != "error" or message.text.startswith("Failed to load resource"):
+            return
+        # Code the test evaluates (axe) has no address; the page's own markup and scripts do.
+        # axe parses each @import-ed stylesheet (Django admin's forms.css imports widgets.css)
+        # by adding a <style> element, which the CSP rightly blocks: axe's error, not the page's.
+        if not message.location.get("url"):
+            return
+        errors.append(message.text)
 
     def on_response(response):
-        allowed = any(response.url.endswith(path) for path in allow_missing)
-        if response.status >= 400 and response.request.resource_type != "document" and not allowed:
+        if response.status >= 400 and response.request.resource_type != "document":
             errors.append(f"{response.status} {response.url}")
 
     page.on("console", on_console)
@@ -176,7 +181,7 @@ def test_keyboard_focus_is_visible_on_every_focusable_element(live_server, page)
 def test_admin_pages_run_their_scripts_under_the_csp(live_server, page):
     staff = StaffFactory()
     log_in(page, live_server, staff)
-    errors = collect_errors(page, allow_missing=["/favicon.ico"])  # the admin links no icon
+    errors = collect_errors(page)
 
     page.goto(f"{live_server.url}/admin/accounts/user/{staff.pk}/change/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
