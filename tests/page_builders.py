@@ -420,8 +420,16 @@ def application_to_review(user):
     """An application under review, assigned to the logged-in reviewer; another reviewer has
     scored it already."""
     application = _submitted(_applicant(), phd=False)
-    for position, name in enumerate(["Academic record", "Motivation", "Technical skills"]):
-        ReviewCriterion.objects.create(intake=application.intake, name=name, position=position)
+    for position, (name, description) in enumerate(
+        [
+            ("Academic record", "Grades and rank in the major."),
+            ("Motivation", ""),
+            ("Technical skills", "Projects, internships, open-source work."),
+        ]
+    ):
+        ReviewCriterion.objects.create(
+            intake=application.intake, name=name, description=description, position=position
+        )
     by = manager()
     _reviewed(application, [reviewer()], [4], by=by)
     review_assign(applications=[application], reviewer=user, by=by)

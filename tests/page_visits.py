@@ -167,6 +167,13 @@ FORMS_WITH_ERRORS = [
     ),
     FormWithErrors(Page("applications:review", kwargs=B + "fresh_draft", login=STUDENT), {}),
     FormWithErrors(Page("applications:delete_account", login=STUDENT), {"password": "wrong"}),
+    # No score given: every criterion's choice is marked.
+    FormWithErrors(
+        Page(
+            "admin:programs_application_review", kwargs=B + "application_to_review", login=REVIEWER
+        ),
+        {"comment": "I have not scored it yet."},
+    ),
 ]
 
 

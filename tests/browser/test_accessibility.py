@@ -129,7 +129,9 @@ def test_forms_with_errors_have_no_violations(live_server, page, axe_source, sta
     form = fill_in(page, state.data)
     with page.expect_navigation():
         form.locator("[type=submit]").first.click()
-    expect(page.locator(".is-invalid, .invalid-feedback, .alert-danger").first).to_be_visible()
+    # The portal's error classes (Bootstrap), then the admin's.
+    shown = ".is-invalid, .invalid-feedback, .alert-danger, .errorlist, .errornote"
+    expect(page.locator(shown).first).to_be_visible()
 
     assert run_axe(page, axe_source) == []
     assert errors == [], "CSP violations, script errors or missing files"
