@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 
 from portal.page_inventory import MANAGER, PAGES, REVIEWER, STAFF, STUDENT, Page
+from programs.applications.models import Application
+from programs.applications.states import ApplicationState
 from tests.factories import StaffFactory, StudentProfileFactory
-from tests.page_builders import manager, reviewer
+from tests.page_builders import intake_in_selection, manager, reviewer
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -175,6 +177,32 @@ FORMS_WITH_ERRORS = [
         {"comment": "I have not scored it yet."},
     ),
 ]
+
+
+# Pages of ours in the admin without a URL name of their own: the application list of one
+# intake, with its notice of free seats, and the page of the "assign a reviewer" action,
+# which answers the list's POST (selection/admin/assign_reviewer.html).
+APPLICATION_LIST = Page("admin:programs_application_changelist", login=MANAGER)
+
+
+def application_list_of_one_intake(user):
+    """The list filtered to an intake with free seats and a waitlist, as `user` built it."""
+    intake_id = intake_in_selection(user)["intake_id"]
+    return f"{url_for(APPLICATION_LIST)}?intake={intake_id}"
+
+
+def assign_reviewer_form(**data):
+    """The list's POST that chooses the action for every application past its draft."""
+    selected = Application.objects.exclude(state=ApplicationState.DRAFT).values_list(
+        "pk", flat=True
+    )
+    return {
+        "action": "assign_reviewer",
+        "_selected_action": [str(pk) for pk in selected],
+        "select_across": "0",
+        "index": "0",
+        **data,
+    }
 
 
 def client_post_data(data):

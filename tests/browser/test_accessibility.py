@@ -12,9 +12,11 @@ from playwright.sync_api import expect
 
 from tests.factories import StaffFactory
 from tests.page_visits import (
+    APPLICATION_LIST,
     AXE_JS,
     FORMS_WITH_ERRORS,
     HTML_PAGES,
+    application_list_of_one_intake,
     page_params,
     require_axe,
     url_for,
@@ -133,6 +135,31 @@ def test_forms_with_errors_have_no_violations(live_server, page, axe_source, sta
     shown = ".is-invalid, .invalid-feedback, .alert-danger, .errorlist, .errornote"
     expect(page.locator(shown).first).to_be_visible()
 
+    assert run_axe(page, axe_source) == []
+    assert errors == [], "CSP violations, script errors or missing files"
+
+
+def test_staff_pages_without_a_url_name_have_no_violations(live_server, page, axe_source):
+    """The application list of one intake, with its notice of free seats, and the page the
+    "assign a reviewer" action answers the list's POST with, then that page with an error."""
+    manager = user_for(APPLICATION_LIST)
+    log_in(page, live_server, manager)
+    errors = collect_errors(page)
+    page.goto(live_server.url + application_list_of_one_intake(manager))
+    expect(page.get_by_role("status")).to_contain_text("seats are free in this intake")
+    assert run_axe(page, axe_source) == []
+
+    page.locator("#action-toggle").check()
+    page.locator("select[name=action]").select_option("assign_reviewer")
+    with page.expect_navigation():
+        page.locator("button[name=index]").click()
+    expect(page.get_by_role("heading", name="Assign a reviewer")).to_be_visible()
+    assert run_axe(page, axe_source) == []
+
+    page.locator("main form").evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Assign").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert run_axe(page, axe_source) == []
     assert errors == [], "CSP violations, script errors or missing files"
 
