@@ -10,6 +10,7 @@ from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
 from django.db.models import Max
@@ -27,11 +28,15 @@ from programs.applications.services import (
 )
 from programs.applications.states import ApplicationState
 from programs.models import IntakeQuestion, ProgramKind, ResearchArea
+from programs.selection.models import ReviewCriterion
+from programs.selection.rules import MANAGER_GROUP
+from programs.selection.services import application_decide, review_assign, review_save
 from tests.factories import (
     IntakeFactory,
     OrganisationFactory,
     ProgramFactory,
     StaffFactory,
+    StudentProfileFactory,
     SupervisorFactory,
     UserFactory,
 )
@@ -44,6 +49,7 @@ from tests.programs.factories import (
     complete_application,
     jpeg_upload,
 )
+from tests.programs.selection.factories import make_manager, make_reviewer, restore_migrated_data
 
 DOCUMENT = Path(settings.BASE_DIR) / "content" / "zju-alibaba-cooperation-2020.txt"
 
@@ -303,3 +309,128 @@ def document(user):
 def data_to_export(user):
     _submitted(user)
     return {}
+
+
+# Staff pages in the admin -------------------------------------------------------------------
+
+
+def _staff_roles():
+    """The roles and email templates of the selection migrations: a transactional test
+    (live_server) starts from a flushed database without them."""
+    if not Group.objects.filter(name=MANAGER_GROUP).exists():
+        restore_migrated_data()
+
+
+def manager():
+    _staff_roles()
+    return make_manager(first_name="Mei", last_name="Lin")
+
+
+def reviewer():
+    _staff_roles()
+    return make_reviewer()
+
+
+def _applicant(university="Zhejiang University", degree_level="master"):
+    return StudentProfileFactory(university=university, degree_level=degree_level).user
+
+
+def _submitted_to(intake, **profile):
+    applicant = _applicant(**profile)
+    application = complete_application(applicant=applicant, intake=intake, answers=_answers(intake))
+    application_submit(application=application, by=applicant)
+    return application
+
+
+def _reviewed(application, reviewers, scores, *, by):
+    for staff, score in zip(reviewers, scores, strict=True):
+        review_assign(applications=[application], reviewer=staff, by=by)
+        criteria = application.intake.review_criteria.all()
+        review_save(
+            application=application,
+            reviewer=staff,
+            scores=dict.fromkeys(criteria, score),
+            comment="Strong record; the statement is specific about the internship.",
+        )
+
+
+def _intake_in_selection(by):
+    """An intake with three seats, three criteria and applications across the states of
+    selection: submitted, under review, shortlisted, offered, waitlisted, rejected."""
+    intake = _with_questions(IntakeFactory(capacity=3, name="Autumn 2027"))
+    for position, name in enumerate(["Academic record", "Motivation", "Technical skills"]):
+        ReviewCriterion.objects.create(intake=intake, name=name, position=position)
+    reviewers = [reviewer(), reviewer()]
+    universities = [
+        ("Zhejiang University", "master"),
+        ("Tongji University", "bachelor"),
+        ("Xiamen University", "master"),
+        ("Zhejiang University", "phd"),
+    ]
+    plan = [
+        ([], []),  # just submitted
+        (reviewers[:1], []),  # under review, no score yet
+        (reviewers, ["shortlist"]),
+        (reviewers, ["shortlist", "offer"]),
+        (reviewers, ["shortlist", "waitlist"]),
+        (reviewers, ["shortlist", "waitlist"]),
+        (reviewers, ["reject"]),
+    ]
+    applications = []
+    for index, (assigned, decisions) in enumerate(plan):
+        application = _submitted_to(
+            intake,
+            **dict(zip(("university", "degree_level"), universities[index % 4], strict=True)),
+        )
+        scores = [(index % 5) + 1, ((index + 2) % 5) + 1][: len(assigned)]
+        if assigned == reviewers[:1]:
+            review_assign(applications=[application], reviewer=assigned[0], by=by)
+        else:
+            _reviewed(application, assigned, scores, by=by)
+        for decision in decisions:
+            application_decide(application=application, decision=decision, by=by)
+        applications.append(application)
+    return intake, applications
+
+
+def intake_in_selection(user):
+    """The applications of one intake in selection, as the list and dashboard show them."""
+    intake, _applications = _intake_in_selection(user)
+    return {"intake_id": intake.pk}
+
+
+def intakes(user):
+    """Several intakes: one in selection, others of other programs and states."""
+    program_with_intakes()
+    _intake_in_selection(user)
+    return {}
+
+
+def application_in_selection(user):
+    """A shortlisted PhD application with supervisors, answers, two reviews and its history."""
+    application = _submitted(_applicant(), phd=True)
+    for position, name in enumerate(["Academic record", "Research potential"]):
+        ReviewCriterion.objects.create(intake=application.intake, name=name, position=position)
+    _reviewed(application, [reviewer(), reviewer()], [4, 5], by=user)
+    application_decide(application=application, decision="shortlist", by=user)
+    return {"object_id": application.pk}
+
+
+def application_to_review(user):
+    """An application under review, assigned to the logged-in reviewer; another reviewer has
+    scored it already."""
+    application = _submitted(_applicant(), phd=False)
+    for position, (name, description) in enumerate(
+        [
+            ("Academic record", "Grades and rank in the major."),
+            ("Motivation", ""),
+            ("Technical skills", "Projects, internships, open-source work."),
+        ]
+    ):
+        ReviewCriterion.objects.create(
+            intake=application.intake, name=name, description=description, position=position
+        )
+    by = manager()
+    _reviewed(application, [reviewer()], [4], by=by)
+    review_assign(applications=[application], reviewer=user, by=by)
+    return {"object_id": application.pk}

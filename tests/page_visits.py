@@ -11,8 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
-from portal.page_inventory import PAGES, STAFF, STUDENT, Page
+from portal.page_inventory import MANAGER, PAGES, REVIEWER, STAFF, STUDENT, Page
+from programs.applications.models import Application
+from programs.applications.states import ApplicationState
 from tests.factories import StaffFactory, StudentProfileFactory
+from tests.page_builders import intake_in_selection, manager, reviewer
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -33,6 +36,10 @@ def user_for(page):
         return StudentProfileFactory().user
     if page.login == STAFF:
         return StaffFactory()
+    if page.login == MANAGER:
+        return manager()
+    if page.login == REVIEWER:
+        return reviewer()
     if page.login is not None:
         raise ValueError(f"{page.label}: unknown login kind {page.login!r}")
     return None
@@ -162,7 +169,40 @@ FORMS_WITH_ERRORS = [
     ),
     FormWithErrors(Page("applications:review", kwargs=B + "fresh_draft", login=STUDENT), {}),
     FormWithErrors(Page("applications:delete_account", login=STUDENT), {"password": "wrong"}),
+    # No score given: every criterion's choice is marked.
+    FormWithErrors(
+        Page(
+            "admin:programs_application_review", kwargs=B + "application_to_review", login=REVIEWER
+        ),
+        {"comment": "I have not scored it yet."},
+    ),
 ]
+
+
+# Pages of ours in the admin without a URL name of their own: the application list of one
+# intake, with its notice of free seats, and the page of the "assign a reviewer" action,
+# which answers the list's POST (selection/admin/assign_reviewer.html).
+APPLICATION_LIST = Page("admin:programs_application_changelist", login=MANAGER)
+
+
+def application_list_of_one_intake(user):
+    """The list filtered to an intake with free seats and a waitlist, as `user` built it."""
+    intake_id = intake_in_selection(user)["intake_id"]
+    return f"{url_for(APPLICATION_LIST)}?intake={intake_id}"
+
+
+def assign_reviewer_form(**data):
+    """The list's POST that chooses the action for every application past its draft."""
+    selected = Application.objects.exclude(state=ApplicationState.DRAFT).values_list(
+        "pk", flat=True
+    )
+    return {
+        "action": "assign_reviewer",
+        "_selected_action": [str(pk) for pk in selected],
+        "select_across": "0",
+        "index": "0",
+        **data,
+    }
 
 
 def client_post_data(data):

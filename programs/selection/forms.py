@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from programs.selection.models import MAX_SCORE, MIN_SCORE
@@ -31,6 +32,21 @@ class AssignReviewerForm(forms.Form):
         self.fields["reviewer"].queryset = reviewers()
 
 
+class ScoreBoundField(BoundField):
+    """A radio group renders as a fieldset, for which Django ties no help text or error to
+    the radios while still marking each one invalid: tie them here, so a screen reader reads
+    the error with each choice."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        described_by = [f"{self.auto_id}_helptext"] if self.help_text else []
+        if self.errors:
+            described_by.append(f"{self.auto_id}_error")
+        if described_by:
+            attrs["aria-describedby"] = " ".join(described_by)
+        return attrs
+
+
 class ReviewForm(forms.Form):
     """One 1–5 choice per criterion of the intake, and a comment."""
 
@@ -52,6 +68,7 @@ class ReviewForm(forms.Form):
                 choices=SCORE_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect,
+                bound_field_class=ScoreBoundField,
             )
         # Scores first, in the intake's order, then the comment.
         self.fields = {**fields, "comment": self.fields["comment"]}

@@ -12,9 +12,11 @@ from playwright.sync_api import expect
 
 from tests.factories import StaffFactory
 from tests.page_visits import (
+    APPLICATION_LIST,
     AXE_JS,
     FORMS_WITH_ERRORS,
     HTML_PAGES,
+    application_list_of_one_intake,
     page_params,
     require_axe,
     url_for,
@@ -40,18 +42,23 @@ def log_in(page, live_server, user):
     )
 
 
-def collect_errors(page, *, allow_missing=()):
+def collect_errors(page):
     """Console errors (CSP violations, script errors) and files the page failed to load."""
     errors = []
 
     def on_console(message):
         # A failed load is reported below with its address; the console only says "404".
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            errors.append(message.text)
+        if message.type != "error" or message.text.startswith("Failed to load resource"):
+            return
+        # Code the test evaluates (axe) has no address; the page's own markup and scripts do.
+        # axe parses each @import-ed stylesheet (Django admin's forms.css imports widgets.css)
+        # by adding a <style> element, which the CSP rightly blocks: axe's error, not the page's.
+        if not message.location.get("url"):
+            return
+        errors.append(message.text)
 
     def on_response(response):
-        allowed = any(response.url.endswith(path) for path in allow_missing)
-        if response.status >= 400 and response.request.resource_type != "document" and not allowed:
+        if response.status >= 400 and response.request.resource_type != "document":
             errors.append(f"{response.status} {response.url}")
 
     page.on("console", on_console)
@@ -124,8 +131,35 @@ def test_forms_with_errors_have_no_violations(live_server, page, axe_source, sta
     form = fill_in(page, state.data)
     with page.expect_navigation():
         form.locator("[type=submit]").first.click()
-    expect(page.locator(".is-invalid, .invalid-feedback, .alert-danger").first).to_be_visible()
+    # The portal's error classes (Bootstrap), then the admin's.
+    shown = ".is-invalid, .invalid-feedback, .alert-danger, .errorlist, .errornote"
+    expect(page.locator(shown).first).to_be_visible()
 
+    assert run_axe(page, axe_source) == []
+    assert errors == [], "CSP violations, script errors or missing files"
+
+
+def test_staff_pages_without_a_url_name_have_no_violations(live_server, page, axe_source):
+    """The application list of one intake, with its notice of free seats, and the page the
+    "assign a reviewer" action answers the list's POST with, then that page with an error."""
+    manager = user_for(APPLICATION_LIST)
+    log_in(page, live_server, manager)
+    errors = collect_errors(page)
+    page.goto(live_server.url + application_list_of_one_intake(manager))
+    expect(page.get_by_role("status")).to_contain_text("seats are free in this intake")
+    assert run_axe(page, axe_source) == []
+
+    page.locator("#action-toggle").check()
+    page.locator("select[name=action]").select_option("assign_reviewer")
+    with page.expect_navigation():
+        page.locator("button[name=index]").click()
+    expect(page.get_by_role("heading", name="Assign a reviewer")).to_be_visible()
+    assert run_axe(page, axe_source) == []
+
+    page.locator("main form").evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Assign").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert run_axe(page, axe_source) == []
     assert errors == [], "CSP violations, script errors or missing files"
 
@@ -176,7 +210,7 @@ def test_keyboard_focus_is_visible_on_every_focusable_element(live_server, page)
 def test_admin_pages_run_their_scripts_under_the_csp(live_server, page):
     staff = StaffFactory()
     log_in(page, live_server, staff)
-    errors = collect_errors(page, allow_missing=["/favicon.ico"])  # the admin links no icon
+    errors = collect_errors(page)
 
     page.goto(f"{live_server.url}/admin/accounts/user/{staff.pk}/change/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()

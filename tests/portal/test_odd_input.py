@@ -3,10 +3,21 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 
 from portal.page_inventory import PAGES
+from programs.applications.models import Application
 from tests.factories import StaffFactory
-from tests.page_visits import FORMS_WITH_ERRORS, page_params, visit
+from tests.page_visits import (
+    APPLICATION_LIST,
+    FORMS_WITH_ERRORS,
+    application_list_of_one_intake,
+    assign_reviewer_form,
+    page_params,
+    url_for,
+    user_for,
+    visit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +134,25 @@ def test_odd_form_data_never_breaks_or_echoes(client, state):
     for label, value in ODD_VALUES.items():
         response = client.post(url, dict.fromkeys(fields | {"unexpected"}, value))
         _assert_safe(response, f"{state.label} {label}")
+
+
+def test_odd_staff_posts_never_break_or_echo(client):
+    """The assign-reviewer action's form and the decision buttons, which have no page of
+    their own in the inventory."""
+    manager = user_for(APPLICATION_LIST)
+    client.force_login(manager)
+    application_list_of_one_intake(manager)
+    changelist = url_for(APPLICATION_LIST)
+    shortlisted = Application.objects.filter(state="shortlisted").first()
+    decide = reverse("admin:programs_application_decide", args=[shortlisted.pk])
+    for label, value in {**ODD_VALUES, "off-site": "https://evil.example/"}.items():
+        assign = assign_reviewer_form(apply="Assign", reviewer=value)
+        _assert_safe(client.post(changelist, assign), f"assign a reviewer {label}")
+        selection = {**assign_reviewer_form(), "_selected_action": value, "select_across": value}
+        _assert_safe(client.post(changelist, selection), f"assign a reviewer, selection {label}")
+        _assert_safe(client.post(decide, {"decision": value, "next": value}), f"decide {label}")
+    shortlisted.refresh_from_db()
+    assert shortlisted.state == "shortlisted"  # no odd decision went through
 
 
 def test_odd_language_switches_fall_back_safely(client):

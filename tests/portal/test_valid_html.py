@@ -14,12 +14,17 @@ from django.test import Client, override_settings
 
 from tests.factories import UserFactory
 from tests.page_visits import (
+    APPLICATION_LIST,
     FORMS_WITH_ERRORS,
     HTML_PAGES,
     VNU_JAR,
+    application_list_of_one_intake,
     assert_shows_errors,
+    assign_reviewer_form,
     client_post_data,
     require_vnu,
+    url_for,
+    user_for,
     visit,
 )
 
@@ -61,6 +66,20 @@ def _other_states():
         assert failed.status_code in {200, 400}, state.label
         assert_shows_errors(failed.content.decode(), state.label)
         yield state.label, failed.content.decode()
+
+    staff = Client()
+    manager = user_for(APPLICATION_LIST)
+    staff.force_login(manager)
+    listed = staff.get(application_list_of_one_intake(manager))
+    assert "seats are free in this intake" in listed.content.decode()
+    yield "application list of one intake", listed.content.decode()
+    changelist = url_for(APPLICATION_LIST)
+    action = staff.post(changelist, assign_reviewer_form())
+    assert action.templates[0].name == "selection/admin/assign_reviewer.html"
+    yield "assign a reviewer", action.content.decode()
+    refused = staff.post(changelist, assign_reviewer_form(apply="Assign", reviewer=""))
+    assert_shows_errors(refused.content.decode(), "assign a reviewer with errors")
+    yield "assign a reviewer with errors", refused.content.decode()
 
     chinese = Client()
     chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
