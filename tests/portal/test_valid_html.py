@@ -6,6 +6,7 @@ All pages go through ONE vnu run: Java starts in about a second, the checks take
 import json
 import re
 import subprocess
+from html.parser import HTMLParser
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -125,3 +126,43 @@ def test_every_html_page_is_valid_html(tmp_path):
         for m in found
     ]
     assert report == [], "HTML errors:\n" + "\n".join(report)
+
+
+ID_REFERENCES = ("aria-describedby", "aria-labelledby", "aria-controls", "aria-owns", "list")
+
+
+class _IdReferences(HTMLParser):
+    """Every id on a page, and every attribute that must name one of them."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+        self.references = []  # (tag, attribute, id)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for attribute in ID_REFERENCES:
+            for target in (attrs.get(attribute) or "").split():
+                self.references.append((tag, attribute, target))
+        if tag == "label" and attrs.get("for"):
+            self.references.append((tag, "for", attrs["for"]))
+        href = attrs.get("href") or ""
+        if tag == "a" and href.startswith("#") and len(href) > 1:
+            self.references.append((tag, "href", href[1:]))
+
+
+def test_every_id_reference_points_at_an_element_of_the_page():
+    """A label, description or in-page link that names a missing id silently does nothing
+    for screen readers and keyboard users; vnu (errors only) and axe let some of these by."""
+    dangling = []
+    for label, html in [*_page_documents(), *_other_states()]:
+        parser = _IdReferences()
+        parser.feed(html)
+        dangling += [
+            f"{label}: <{tag} {attribute}> names missing id {target!r}"
+            for tag, attribute, target in parser.references
+            if target not in parser.ids
+        ]
+    assert dangling == []
