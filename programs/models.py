@@ -144,6 +144,10 @@ class IntakeStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# The statuses in which an intake takes applications.
+ACCEPTING_STATUSES = (IntakeStatus.OPEN, IntakeStatus.CLOSING_SOON)
+
+
 class IntakeQuerySet(models.QuerySet):
     """The one place that says, from the clock, whether an intake takes applications.
 
@@ -248,7 +252,7 @@ class Intake(models.Model):
 
     @property
     def is_open(self):
-        return self.status in (IntakeStatus.OPEN, IntakeStatus.CLOSING_SOON)
+        return self.status in ACCEPTING_STATUSES
 
 
 class QuestionKind(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from portal.models import Organisation
 from programs.forms import CatalogSort
-from programs.models import Intake, IntakeStatus, Program, Supervisor
+from programs.models import ACCEPTING_STATUSES, Intake, IntakeStatus, Program, Supervisor
 
 
 def catalog_programs(*, filters, now=None):
@@ -29,9 +29,7 @@ def catalog_programs(*, filters, now=None):
         programs = programs.filter(kind=kind)
     if status := filters.get("status"):
         if status == IntakeStatus.OPEN:
-            programs = programs.filter(
-                featured_status__in=[IntakeStatus.OPEN, IntakeStatus.CLOSING_SOON]
-            )
+            programs = programs.filter(featured_status__in=ACCEPTING_STATUSES)
         else:
             programs = programs.filter(featured_status=status)
     if organisation := filters.get("organisation"):

@@ -6,10 +6,9 @@ Every state change still goes through programs.applications.services.application
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programs.applications.models import Application
+from programs.applications.models import Application, offer_reply_open
 from programs.applications.services import ApplicationStateError, application_set_state
 from programs.applications.states import ApplicationState
 from programs.models import Intake
@@ -35,9 +34,8 @@ def seats_taken(intake, now=None):
     Once the offer deadline has passed, unanswered offers no longer hold a seat, so the
     manager can offer it to the waitlist (after moving the deadline for the new offers).
     """
-    now = now or timezone.now()
     holding = Q(state=S.ACCEPTED)
-    if intake.offer_deadline is None or now < intake.offer_deadline:
+    if offer_reply_open(intake, now):
         holding |= Q(state=S.OFFERED)
     return Application.objects.filter(holding, intake=intake).count()
 
