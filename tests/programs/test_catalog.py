@@ -28,22 +28,35 @@ def card_titles(response):
 
 @pytest.fixture
 def catalog():
-    """Four programs, one per status, with distinct kinds, texts and organisations."""
+    """Four programs, one per status, with distinct kinds, texts and organisations.
+
+    Every text is explicit: the factory's random words (e.g. "campaign") could match a search.
+    """
     alibaba = OrganisationFactory(slug="alibaba-group", name="Alibaba Group")
     zju = OrganisationFactory(slug="zju", name="Zhejiang University")
     summer = ProgramFactory(
-        title="Summer School", kind=ProgramKind.SUMMER_SCHOOL, summary="Two weeks in Hangzhou."
+        title="Summer School",
+        kind=ProgramKind.SUMMER_SCHOOL,
+        summary="Two weeks in Hangzhou.",
+        description="Lectures and projects.",
     )
     summer.host_organisations.add(zju)
     IntakeFactory(program=summer, closes_at=timezone.now() + timedelta(days=30))
     zierip = ProgramFactory(
-        title="ZIERIP", kind=ProgramKind.ZIERIP, description="Internship at partner companies."
+        title="ZIERIP",
+        kind=ProgramKind.ZIERIP,
+        summary="Study, then work.",
+        description="Internship at partner companies.",
     )
     zierip.partner_organisations.add(alibaba)
     ClosingSoonIntakeFactory(program=zierip)
-    camp = ProgramFactory(title="Camp", kind=ProgramKind.SUMMER_CAMP, summary="A week.")
+    camp = ProgramFactory(
+        title="Camp", kind=ProgramKind.SUMMER_CAMP, summary="A week.", description="Talks."
+    )
     UpcomingIntakeFactory(program=camp)
-    base = ProgramFactory(title="Base", kind=ProgramKind.TRAINING_BASE, summary="Long term.")
+    base = ProgramFactory(
+        title="Base", kind=ProgramKind.TRAINING_BASE, summary="Long term.", description="Research."
+    )
     ClosedIntakeFactory(program=base)
     ProgramFactory(title="Hidden draft", is_published=False)
     return {"summer": summer, "zierip": zierip, "camp": camp, "base": base}
