@@ -1,4 +1,5 @@
-"""Render time of the catalog and a program page with 1,000 programs and 5,000 intakes.
+"""Render time of the catalog, a program page and the deadline feed with 1,000 programs
+and 5,000 intakes.
 
 Run with `.venv/bin/python bench/catalog.py`. Builds the data in a temporary SQLite
 database and reports each page's median time as a ratio against the login page
@@ -26,12 +27,15 @@ def build_dataset():
     return build_large_catalog()[500]
 
 
-def median_ms(client, url):
-    assert client.get(url).status_code == 200, url  # warm up, and check it works
+def median_ms(client, url, *, before_each=None, headers=None, status=200):
+    """Median time of ROUNDS requests; `before_each` runs untimed before every request."""
+    assert client.get(url, headers=headers).status_code == status, url  # warm up, and check
     timings = []
     for _ in range(ROUNDS):
+        if before_each:
+            before_each()
         start = time.perf_counter()
-        client.get(url)
+        client.get(url, headers=headers)
         timings.append(time.perf_counter() - start)
     return statistics.median(timings) * 1000
 
@@ -51,6 +55,7 @@ def main():
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client
     from django.test.utils import override_settings, setup_test_environment
@@ -69,10 +74,18 @@ def main():
         "catalog": "/programs/",
         "catalog, filtered": "/programs/?status=open&q=program&sort=deadline&page=3",
         "program page": program.get_absolute_url(),
-        "deadlines.ics (5,000 events)": "/programs/deadlines.ics",
     }
+    feed = "/programs/deadlines.ics"
     with override_settings(STORAGES=storages):
         results = {name: median_ms(client, url) for name, url in pages.items()}
+        etag = client.get(feed)["ETag"]
+        results |= {
+            "deadlines.ics, built (5,000 ev.)": median_ms(client, feed, before_each=cache.clear),
+            "deadlines.ics, cached": median_ms(client, feed),
+            "deadlines.ics, 304 unchanged": median_ms(
+                client, feed, headers={"if-none-match": etag}, status=304
+            ),
+        }
     baseline = results["login page (baseline)"]
     print(f"1,000 programs, 5,000 intakes; median of {ROUNDS} requests each (SQLite)")
     for name, ms in results.items():

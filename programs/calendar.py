@@ -1,6 +1,9 @@
 """iCalendar feeds of application deadlines, for calendar apps to subscribe to."""
 
+import hashlib
+
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -11,6 +14,23 @@ UID_DOMAIN = "zju-alibaba-portal"
 def deadline_uid(intake):
     """Stable across requests and hosts, so a calendar app updates instead of duplicating."""
     return f"intake-{intake.pk}-deadline@{UID_DOMAIN}"
+
+
+# Part of every fingerprint: change it when the rendering below changes, so cached feeds expire.
+FEED_FORMAT = "1"
+
+
+def feed_fingerprint(intakes, *, title, base_url):
+    """A digest of everything the feed shows, read in one query without building the feed.
+
+    Calendar apps poll feeds often; this lets an unchanged feed answer 304 or come from the
+    cache. The language is part of it because event summaries are translated.
+    """
+    digest = hashlib.sha256(repr((FEED_FORMAT, get_language(), title, base_url)).encode())
+    rows = intakes.values_list("pk", "name", "closes_at", "program__title", "program__slug")
+    for row in rows.iterator(chunk_size=2000):
+        digest.update(repr(row).encode())
+    return digest.hexdigest()
 
 
 def deadlines_calendar(intakes, *, title, build_url):

@@ -1,13 +1,20 @@
 """Public pages of the program catalog, the supervisors directory and the deadline feeds."""
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    quote_etag,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from programs import selectors
-from programs.calendar import deadlines_calendar
+from programs.calendar import deadlines_calendar, feed_fingerprint
 from programs.forms import CatalogFilterForm, SupervisorFilterForm
 from programs.models import Program, ProgramKind, Supervisor
 from programs.timezones import visitor_time_zone
@@ -79,14 +86,30 @@ class SupervisorDetailView(DetailView):
         return Supervisor.objects.active().select_related("unit").prefetch_related("research_areas")
 
 
+# Calendar apps poll every few hours at most; a deadline change shows within this time.
+FEED_MAX_AGE = 15 * 60
+
+
 def _calendar_response(request, intakes, *, title, filename):
-    body = deadlines_calendar(
-        intakes,
-        title=title,
-        build_url=lambda program: request.build_absolute_uri(program.get_absolute_url()),
-    )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    """The feed, or 304 when the client's copy is current; the body is cached by content."""
+    fingerprint = feed_fingerprint(intakes, title=title, base_url=request.build_absolute_uri("/"))
+    etag = quote_etag(fingerprint)
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        body = cache.get_or_set(
+            f"deadlines-feed:{fingerprint}",
+            lambda: deadlines_calendar(
+                intakes,
+                title=title,
+                build_url=lambda program: request.build_absolute_uri(program.get_absolute_url()),
+            ),
+            timeout=24 * 60 * 60,
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
 
 

@@ -125,3 +125,59 @@ def test_deadlines_older_than_a_year_drop_out_of_the_feeds(client, intakes):
         uids = set(events_of(client.get(url)))
         assert f"intake-{old.pk}-deadline@zju-alibaba-portal" not in uids
         assert f"intake-{intakes['zierip-past'].pk}-deadline@zju-alibaba-portal" in uids
+
+
+def test_an_unchanged_feed_answers_304_in_one_query(client, intakes, django_assert_num_queries):
+    url = reverse("programs:deadlines_feed")
+    first = client.get(url)
+    assert first["Cache-Control"] == "public, max-age=900"
+    with django_assert_num_queries(1):
+        again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == first["ETag"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda i: setattr(i["camp"], "name", "Camp 2027 (extended)"), id="renamed"),
+        pytest.param(
+            lambda i: setattr(i["camp"], "closes_at", i["camp"].closes_at + timedelta(days=3)),
+            id="deadline moved",
+        ),
+    ],
+)
+def test_a_changed_intake_changes_the_feed_at_once(client, intakes, change):
+    url = reverse("programs:deadlines_feed")
+    first = client.get(url)
+    change(intakes)
+    intakes["camp"].save()
+
+    again = client.get(url, headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+    camp = events_of(again)[f"intake-{intakes['camp'].pk}-deadline@zju-alibaba-portal"]
+    assert camp.decoded("dtstart") == to_the_second(intakes["camp"].closes_at)
+    assert intakes["camp"].name in str(camp["summary"])
+
+
+def test_unpublishing_a_program_removes_its_deadlines_from_a_cached_feed(client, intakes):
+    url = reverse("programs:deadlines_feed")
+    client.get(url)
+    camp = intakes["camp"].program
+    camp.is_published = False
+    camp.save()
+    uids = set(events_of(client.get(url)))
+    assert f"intake-{intakes['camp'].pk}-deadline@zju-alibaba-portal" not in uids
+
+
+def test_each_language_gets_its_own_feed(client, intakes):
+    url = reverse("programs:deadlines_feed")
+    english = client.get(url, headers={"accept-language": "en"})
+    chinese = client.get(url, headers={"accept-language": "zh-hans"})
+    assert english["ETag"] != chinese["ETag"]
+    assert "Accept-Language" in chinese["Vary"]
+    summaries = {str(event["summary"]) for event in events_of(chinese).values()}
+    assert "申请截止：Summer camp — Camp 2027" in summaries, summaries
