@@ -169,7 +169,7 @@ OUR_PACKAGES = {"accounts", "portal", "programs"}
 def is_our_view(callback):
     """The view's code is in one of our packages. Django's admin_view and the ModelAdmin URL
     wrapper copy the view's __module__ (functools.update_wrapper), so the admin's own views
-    say "django.contrib.admin..." and ours say "programs.selection.admin.applications"."""
+    say "django.contrib.admin..." and ours say e.g. "programs.selection.admin.decisions"."""
     return callback.__module__.partition(".")[0] in OUR_PACKAGES
 
 

@@ -1,33 +1,30 @@
-"""Staff admin of applications: the list and page with reviews, decisions, reviewer
-assignment, exports and the intake dashboards.
+"""Staff admin of applications: who sees what, the list, the page and the exports.
 
 The read-only ApplicationAdmin of programs.applications is extended here, so the student
-side and the staff side each keep their own module.
+side and the staff side each keep their own module; decisions, reviews and dashboards are
+mixins in their own modules of this package.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.http import Http404
+from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from accounts.models import StudentProfile
 from programs.applications import admin as base_admin
 from programs.applications.models import Application
-from programs.applications.services import ApplicationStateError
-from programs.applications.states import ApplicationState, can_transition
-from programs.models import Intake
-from programs.selection import export, rules, services
-from programs.selection.dashboard import intake_figures
+from programs.selection import export, rules
+from programs.selection.admin.dashboards import DashboardAdminMixin
+from programs.selection.admin.decisions import DecisionAdminMixin
+from programs.selection.admin.reviews import (
+    AssignmentInline,
+    ReviewAdminMixin,
+    ReviewInline,
+    format_score,
+)
 from programs.selection.filters import (
     DegreeLevelFilter,
     HasOfferFilter,
@@ -35,78 +32,21 @@ from programs.selection.filters import (
     StateFilter,
     UniversityFilter,
 )
-from programs.selection.forms import AssignReviewerForm, ReviewForm
-from programs.selection.models import (
-    Review,
-    ReviewAssignment,
-)
 from programs.selection.selectors import with_review_summary
 
-DECISION_LABELS = {
-    "shortlist": _("Shortlist"),
-    "offer": _("Make an offer"),
-    "waitlist": _("Put on the waitlist"),
-    "reject": _("Reject"),
-}
 # The name is the page's title already.
 PROFILE_FIELDS = [
     name for name in StudentProfile.STUDENT_FIELDS if name not in {"given_name", "family_name"}
 ]
 
 
-def format_score(value):
-    return "" if value is None else f"{value:.2f}"
-
-
-class ReviewInline(admin.TabularInline):
-    """Managers see every review; a reviewer sees only their own."""
-
-    model = Review
-    extra = 0
-    can_delete = False
-    fields = ["reviewer", "scores_display", "average_display", "comment", "updated_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        queryset = (
-            super()
-            .get_queryset(request)
-            .select_related("reviewer")
-            .prefetch_related("scores__criterion")
-        )
-        if rules.can_see_all_applications(request.user):
-            return queryset
-        return queryset.filter(reviewer=request.user)
-
-    @admin.display(description=_("scores"))
-    def scores_display(self, review):
-        return format_html_join(
-            ", ", "{}: {}", ((score.criterion.name, score.score) for score in review.scores.all())
-        )
-
-    @admin.display(description=_("average"))
-    def average_display(self, review):
-        return format_score(review.average)
-
-
-class AssignmentInline(base_admin.ReadOnlyInline):
-    model = ReviewAssignment
-    fields = ["reviewer", "assigned_by", "assigned_at"]
-    readonly_fields = fields
-    verbose_name_plural = _("assigned reviewers")
-
-
 admin.site.unregister(Application)
 
 
 @admin.register(Application)
-class StaffApplicationAdmin(base_admin.ApplicationAdmin):
+class StaffApplicationAdmin(
+    DecisionAdminMixin, ReviewAdminMixin, DashboardAdminMixin, base_admin.ApplicationAdmin
+):
     list_display = [
         "reference",
         "applicant_name",
@@ -284,20 +224,6 @@ class StaffApplicationAdmin(base_admin.ApplicationAdmin):
             request, {**(extra_context or {}), **self.free_seats_context(request)}
         )
 
-    def free_seats_context(self, request):
-        """With one intake in view, point out seats freed by declines or lapsed offers."""
-        intake_id = request.GET.get(IntakeFilter.parameter_name, "")
-        if not (intake_id.isdigit() and rules.can_see_all_applications(request.user)):
-            return {}
-        intake = Intake.objects.filter(pk=intake_id).first()
-        if intake is None:
-            return {}
-        waiting = Application.objects.filter(intake=intake, state=ApplicationState.WAITLISTED)
-        free = services.seats_left(intake)
-        if not (free and waiting.exists()):
-            return {}
-        return {"free_seats": free, "free_seats_intake": intake}
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         application = self.get_object(request, unquote(object_id))
         extra_context = {
@@ -312,200 +238,13 @@ class StaffApplicationAdmin(base_admin.ApplicationAdmin):
             extra_context.update(self.decision_context(request, application))
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def decision_context(self, request, application):
-        decisions = []
-        if rules.can_decide(request.user):
-            decisions = [
-                (key, label)
-                for key, label in DECISION_LABELS.items()
-                if can_transition(application.state, services.DECISIONS[key])
-            ]
-        return {
-            "decisions": decisions,
-            "seats_left": services.seats_left(application.intake),
-            "can_review": rules.can_review(request.user, application)
-            and application.state in services.REVIEWABLE_STATES,
-        }
-
     def _get_visible_or_404(self, request, object_id):
         application = self.get_object(request, unquote(object_id))
         if application is None or not self.has_view_permission(request, application):
             raise Http404
         return application
 
-    def decide_view(self, request, object_id):
-        return require_POST(self._decide)(request, object_id)
-
-    def _decide(self, request, object_id):
-        application = self._get_visible_or_404(request, object_id)
-        if not rules.can_decide(request.user):
-            raise PermissionDenied
-        decision = request.POST.get("decision")
-        if decision not in services.DECISIONS:
-            messages.error(request, gettext("Choose one of the decisions."))
-        else:
-            self._decide_one(request, application, decision)
-        next_url = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            next_url = reverse("admin:programs_application_change", args=[application.pk])
-        return HttpResponseRedirect(next_url)
-
-    def _decide_one(self, request, application, decision):
-        """Apply one decision; on refusal say which application and why."""
-        try:
-            services.application_decide(application=application, decision=decision, by=request.user)
-        except (ApplicationStateError, PermissionDenied) as error:
-            reason = " ".join(error.messages) if hasattr(error, "messages") else str(error)
-            messages.warning(
-                request,
-                gettext("%(application)s (%(name)s) was not changed: %(reason)s")
-                % {
-                    "application": application,
-                    "name": self.applicant_name(application),
-                    "reason": reason,
-                },
-            )
-            return False
-        messages.success(
-            request,
-            gettext("%(application)s is now “%(state)s”.")
-            % {
-                "application": application,
-                "state": ApplicationState(services.DECISIONS[decision]).label,
-            },
-        )
-        return True
-
-    def review_view(self, request, object_id):
-        application = self._get_visible_or_404(request, object_id)
-        if not rules.can_review(request.user, application):
-            raise PermissionDenied
-        review = application.reviews.filter(reviewer=request.user).first()
-        criteria = application.intake.review_criteria.all()
-        initial = {}
-        if review is not None:
-            initial["comment"] = review.comment
-            for score in review.scores.all():
-                initial[f"criterion_{score.criterion_id}"] = score.score
-        form = ReviewForm(request.POST or None, criteria=criteria, initial=initial)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.review_save(
-                    application=application,
-                    reviewer=request.user,
-                    scores=form.scores(),
-                    comment=form.cleaned_data["comment"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, gettext("Your review of %s is saved.") % application)
-                return redirect("admin:programs_application_change", application.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Review %s") % application,
-            "application": application,
-            "form": form,
-            "has_criteria": bool(form.criteria),
-        }
-        return TemplateResponse(
-            request, "selection/admin/review_form.html", context, status=400 if form.errors else 200
-        )
-
-    def dashboard_index_view(self, request):
-        if not rules.can_see_all_applications(request.user):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Intake dashboards"),
-            "intakes": Intake.objects.select_related("program").order_by("-opens_at"),
-        }
-        return TemplateResponse(request, "selection/admin/intake_index.html", context)
-
-    def dashboard_view(self, request, intake_id):
-        if not rules.can_see_all_applications(request.user):
-            raise PermissionDenied
-        intake = get_object_or_404(Intake.objects.select_related("program"), pk=intake_id)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Dashboard: %s") % intake,
-            "intake": intake,
-            "figures": intake_figures(intake),
-            "decide_url_name": "admin:programs_application_decide",
-        }
-        return TemplateResponse(request, "selection/admin/intake_dashboard.html", context)
-
-    # --- actions -----------------------------------------------------------------------
-
-    def _decide_all(self, request, queryset, decision):
-        if decision == "offer":
-            # When seats run out, the best-scored applications have had theirs.
-            queryset = queryset.order_by(
-                F("average_score").desc(nulls_last=True), "submitted_at", "pk"
-            )
-        moved = sum(self._decide_one(request, application, decision) for application in queryset)
-        if not moved:
-            messages.error(request, gettext("No application was changed."))
-
-    @admin.action(description=_("Shortlist selected applications"), permissions=["change"])
-    def shortlist(self, request, queryset):
-        self._decide_all(request, queryset, "shortlist")
-
-    @admin.action(description=_("Make offers to selected applications"), permissions=["change"])
-    def make_offer(self, request, queryset):
-        self._decide_all(request, queryset, "offer")
-
-    @admin.action(description=_("Waitlist selected applications"), permissions=["change"])
-    def waitlist(self, request, queryset):
-        self._decide_all(request, queryset, "waitlist")
-
-    @admin.action(description=_("Reject selected applications"), permissions=["change"])
-    def reject(self, request, queryset):
-        self._decide_all(request, queryset, "reject")
-
-    @admin.action(
-        description=_("Assign a reviewer to selected applications"), permissions=["change"]
-    )
-    def assign_reviewer(self, request, queryset):
-        form = AssignReviewerForm(request.POST if "apply" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            reviewer = form.cleaned_data["reviewer"]
-            try:
-                assigned, refused = services.review_assign(
-                    applications=list(queryset), reviewer=reviewer, by=request.user
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return None
-            for application, reason in refused:
-                messages.warning(
-                    request,
-                    gettext("%(application)s was not assigned: %(reason)s")
-                    % {"application": application, "reason": reason},
-                )
-            if assigned:
-                messages.success(
-                    request,
-                    gettext("%(reviewer)s now reviews %(count)d application(s).")
-                    % {"reviewer": reviewer, "count": len(assigned)},
-                )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Assign a reviewer"),
-            "form": form,
-            "applications": queryset,
-            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-            "select_across": request.POST.get("select_across", "0"),
-            "action": "assign_reviewer",
-        }
-        return TemplateResponse(request, "selection/admin/assign_reviewer.html", context)
+    # --- exports ---------------------------------------------------------------------
 
     @admin.action(description=_("Export selected applications as CSV"), permissions=["change"])
     def export_csv(self, request, queryset):
