@@ -1,3 +1,4 @@
+import factory.random
 import pytest
 
 
@@ -16,3 +17,10 @@ def _media_outside_the_worktree(settings, tmp_path_factory):
     """Uploads made by tests (page builders, photos, documents) never land in the worktree."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private_media")
+
+
+@pytest.fixture(autouse=True)
+def _reproducible_fake_data(request):
+    """Factories draw the same fake names and texts for a test on every run, so a failure that
+    depends on them (a random word matching a search) shows every time, not once in CI."""
+    factory.random.reseed_random(request.node.nodeid)
