@@ -2,14 +2,24 @@
 
 from functools import partial
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.db import transaction
+from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from programs.applications.models import Application, ApplicationStateChange
 from programs.applications.states import ApplicationState
+from programs.selection.models import EmailLog
 
 USER_FIELDS = ["email", "first_name", "last_name", "date_joined", "last_login"]
+# django-axes keeps logins and failed attempts by email address (the login's username).
+LOGIN_RECORD_MODELS = [AccessAttempt, AccessFailureLog, AccessLog]
+
+
+def _emails_to(user):
+    """Every email we sent about their applications, also any whose application is gone."""
+    return EmailLog.objects.filter(Q(application__applicant=user) | Q(to__iexact=user.email))
 
 
 def _profile_data(user):
@@ -48,6 +58,15 @@ def _application_data(application):
             {"rank": choice.rank, "supervisor": choice.supervisor.name}
             for choice in application.supervisor_choices.all()
         ],
+        "emails": [
+            {
+                "subject": email.subject,
+                "body": email.body,
+                "status": email.status,
+                "sent_at": email.sent_at,
+            }
+            for email in application.email_logs.all()
+        ],
         "history": [
             {
                 "from": change.from_state,
@@ -63,7 +82,11 @@ def _application_data(application):
 def user_export_data(*, user):
     """Everything the portal holds about this student, ready for json.dumps."""
     applications = Application.objects.for_user(user).prefetch_related(
-        "intake__questions", "documents", "supervisor_choices__supervisor", "state_changes"
+        "intake__questions",
+        "documents",
+        "supervisor_choices__supervisor",
+        "state_changes",
+        "email_logs",
     )
     account = {field: getattr(user, field) for field in USER_FIELDS}
     account["email_verified_at"] = user.email_verified_at
@@ -72,6 +95,17 @@ def user_export_data(*, user):
         "account": account,
         "profile": _profile_data(user),
         "applications": [_application_data(application) for application in applications],
+        "logins": [
+            {
+                "at": login.attempt_time,
+                "logged_out_at": login.logout_time,
+                "ip_address": login.ip_address,
+                "browser": login.user_agent,
+            }
+            for login in AccessLog.objects.filter(username__iexact=user.email).order_by(
+                "attempt_time"
+            )
+        ],
     }
 
 
@@ -80,8 +114,12 @@ def user_delete_account(*, user):
     """Delete the account; see README "Privacy" for what is kept.
 
     Drafts go entirely. Submitted applications stay for staff records (reference, intake,
-    state, history) with everything personal removed. The user row is deleted.
+    state, history) with everything personal removed. The user row is deleted, and so are
+    the emails we sent them and the login records, which hold their address and name.
     """
+    _emails_to(user).delete()
+    for model in LOGIN_RECORD_MODELS:
+        model.objects.filter(username__iexact=user.email).delete()
     files = []
     applications = Application.objects.filter(applicant=user).prefetch_related("documents")
     for application in applications:

@@ -3,11 +3,14 @@
 import json
 
 import pytest
+from axes.models import AccessAttempt, AccessLog
 from django.urls import reverse
 
 from accounts.models import StudentProfile, User
 from programs.applications.models import Application, ApplicationDocument, ApplicationStateChange
 from programs.applications.states import ApplicationState
+from programs.selection.models import EmailLog
+from programs.selection.notifications import deliver
 from tests.factories import DEFAULT_PASSWORD, StaffFactory
 from tests.programs.factories import STATEMENT, ApplicationFactory, complete_application
 
@@ -45,6 +48,53 @@ def test_export_has_account_profile_applications_answers_and_history(client, sub
     assert application["answers"] == [{"question": "Why Hangzhou?", "answer": "The West Lake"}]
     assert {d["kind"] for d in application["documents"]} == {"cv", "transcript"}
     assert [(h["from"], h["to"]) for h in application["history"]] == [("draft", "submitted")]
+
+
+def log_in(client, user, password=DEFAULT_PASSWORD):
+    """Through the login form, so django-axes records it as it does for a real visitor."""
+    return client.post(
+        reverse("login"),
+        {"username": user.email, "password": password},
+        headers={"user-agent": "TestBrowser/1.0"},
+    )
+
+
+def test_export_has_the_emails_we_sent_and_the_logins(client, submitted):
+    deliver(application=submitted, subject="Your application", body="Dear Ada, thank you.")
+    log_in(client, submitted.applicant)
+
+    data = json.loads(client.get(reverse("applications:export_my_data")).content)
+
+    [email] = data["applications"][0]["emails"]
+    assert (email["subject"], email["body"], email["status"]) == (
+        "Your application",
+        "Dear Ada, thank you.",
+        "sent",
+    )
+    [login] = data["logins"]
+    assert (login["ip_address"], login["browser"]) == ("127.0.0.1", "TestBrowser/1.0")
+
+
+def test_delete_account_removes_the_emails_and_login_records_that_name_the_student(
+    client, submitted
+):
+    user, email = submitted.applicant, submitted.applicant.email
+    other = ApplicationFactory()
+    for application in [submitted, other]:
+        deliver(application=application, subject="Your application", body="Dear …")
+    log_in(client, other.applicant)
+    client.logout()
+    log_in(client, user, password="wrong")  # a failed attempt: axes keeps it by address
+    assert AccessAttempt.objects.filter(username=email).exists()
+    log_in(client, user)
+
+    client.post(reverse("applications:delete_account"), {"password": DEFAULT_PASSWORD})
+
+    assert not EmailLog.objects.filter(to=email).exists()
+    assert EmailLog.objects.filter(to=other.applicant.email).count() == 1
+    assert not AccessLog.objects.filter(username=email).exists()
+    assert not AccessAttempt.objects.filter(username=email).exists()
+    assert AccessLog.objects.filter(username=other.applicant.email).exists()
 
 
 def test_export_holds_only_my_data(client, submitted):
