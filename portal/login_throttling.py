@@ -13,16 +13,20 @@ from django.utils import timezone
 from accounts.models import User
 
 
+def cooloff_minutes():
+    """The lock's length in whole minutes, as the lockout page and the privacy notice say it."""
+    return math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+
+
 def login_locked_out(request, original_response=None, credentials=None):
     """Tell the visitor how long the lock lasts, in whole minutes and as a clock time.
 
     django-axes calls this (AXES_LOCKOUT_CALLABLE) for the site and the admin login alike.
     """
-    cooloff = settings.AXES_COOLOFF_TIME
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "cooloff_minutes": math.ceil(cooloff.total_seconds() / 60),
-        "unlocks_at": timezone.now() + cooloff,
+        "cooloff_minutes": cooloff_minutes(),
+        "unlocks_at": timezone.now() + settings.AXES_COOLOFF_TIME,
     }
     return render(
         request, "registration/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE

@@ -68,6 +68,7 @@ PAGES = [
     Page("home"),
     Page("home", kwargs=B + "imported_document", state="with the imported document"),
     Page("login"),
+    Page("privacy"),
     Page("healthz", content="application/json"),
     Page("robots_txt", content="text/plain"),
     Page("sitemap", kwargs=B + "catalog", content="application/xml"),

@@ -19,6 +19,7 @@ class PortalPagesSitemap(Sitemap):
             "partnership:institute",
             "programs:catalog",
             "programs:supervisors",
+            "privacy",
         ]
 
     def location(self, url_name):

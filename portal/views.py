@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 
+from portal.login_throttling import cooloff_minutes
 from portal.models import (
     Agreement,
     CeremonyParticipant,
@@ -129,6 +130,23 @@ class InstituteView(TemplateView):
             people=Person.objects.filter(organisation=institute),
             milestones=institute.milestones.in_date_order().for_display(),
             research_fields=ResearchField.objects.filter(kind=ResearchFieldKind.JOINT_RESEARCH),
+            **kwargs,
+        )
+
+
+class PrivacyView(TemplateView):
+    """What the portal keeps about applicants, who sees it, and how they take it away.
+
+    The figures come from the settings that enforce them, so the notice cannot drift.
+    """
+
+    template_name = "portal/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            contact_email=settings.CONTACT_EMAIL,
+            failure_limit=settings.AXES_FAILURE_LIMIT,
+            cooloff_minutes=cooloff_minutes(),
             **kwargs,
         )
 
