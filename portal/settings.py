@@ -171,6 +171,8 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="ZJU–Alibaba Joint Training <noreply@localhost>"
 )
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# The portal's address, for links in emails sent outside a request (manage.py send_reminders).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Where applicants write about their data; the privacy notice shows it when set.
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="")
 

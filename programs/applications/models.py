@@ -93,6 +93,13 @@ class Application(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # Set when the reminder went out (programs.applications.reminders), so it goes once.
+    draft_reminded_at = models.DateTimeField(
+        _("reminded to submit"), null=True, blank=True, editable=False
+    )
+    offer_reminded_at = models.DateTimeField(
+        _("reminded to reply to the offer"), null=True, blank=True, editable=False
+    )
 
     objects = ApplicationQuerySet.as_manager()
 

@@ -67,10 +67,18 @@ def required_document_kinds(intake):
     ]
 
 
+# Whole sentences, not "Upload your %s": the document's name is capitalised as a label.
+UPLOAD_PROMPTS = {
+    DocumentKind.CV: _("Upload your CV."),
+    DocumentKind.TRANSCRIPT: _("Upload your transcript."),
+    DocumentKind.PHOTO: _("Upload your photo."),
+}
+
+
 def document_problems(application):
     present = {document.kind for document in application.documents.all()}
     return [
-        _("Upload your %(document)s.") % {"document": DocumentKind(kind).label}
+        UPLOAD_PROMPTS[kind]
         for kind in required_document_kinds(application.intake)
         if kind not in present
     ]

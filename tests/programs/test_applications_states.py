@@ -122,7 +122,7 @@ def test_missing_parts_are_named_and_block_submission():
     assert any("it needs at least 300" in message for message in messages)
     assert "Answer the question “Why Hangzhou?”." in messages
     assert not any("Anything else" in message for message in messages)
-    assert {"Upload your CV.", "Upload your Transcript.", "Upload your Photo."} <= set(messages)
+    assert {"Upload your CV.", "Upload your transcript.", "Upload your photo."} <= set(messages)
     application.refresh_from_db()
     assert application.state == S.DRAFT and application.reference is None
 
