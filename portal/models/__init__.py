@@ -4,6 +4,7 @@ Rows created by `manage.py import_document` carry a `source_key`; a re-import on
 creates the keys that are missing, so whatever staff edit in admin stays as they left it.
 """
 
+from portal.models.imports import ImportRecord
 from portal.models.news import ArticleBlock, BlockKind, Figure, NewsArticle
 from portal.models.organisations import Organisation, OrganisationKind
 from portal.models.partnership import (
@@ -28,6 +29,7 @@ __all__ = [
     "CeremonyPart",
     "CeremonyParticipant",
     "Figure",
+    "ImportRecord",
     "KeyFigure",
     "Milestone",
     "NewsArticle",
