@@ -2,6 +2,8 @@
 
 Rows created by `manage.py import_document` carry a `source_key`; a re-import only
 creates the keys that are missing, so whatever staff edit in admin stays as they left it.
+Deletions too: each key the import created is kept in an `ImportRecord`, and a recorded key
+whose row is gone is not created again (unless `--restore-deleted`).
 """
 
 from portal.models.imports import ImportRecord
