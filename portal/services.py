@@ -18,6 +18,7 @@ from portal.models import (
     BlockKind,
     CeremonyParticipant,
     Figure,
+    ImportRecord,
     KeyFigure,
     Milestone,
     NewsArticle,
@@ -33,24 +34,56 @@ WEB_SIZES = {"image_web": 1200, "image_small": 480}
 
 @dataclass
 class ImportReport:
-    """How many rows of each kind the import created (zero everywhere on a re-import)."""
+    """How many rows of each kind the import created, and how many staff deleted it kept so.
+
+    On a plain re-import `created` is zero everywhere.
+    """
 
     created: dict[str, int] = field(default_factory=dict)
+    kept_deleted: dict[str, int] = field(default_factory=dict)
 
     def count(self, label, was_created):
         self.created[label] = self.created.get(label, 0) + int(was_created)
+
+    def count_kept_deleted(self, label):
+        self.kept_deleted[label] = self.kept_deleted.get(label, 0) + 1
 
     @property
     def total(self):
         return sum(self.created.values())
 
+    @property
+    def total_kept_deleted(self):
+        return sum(self.kept_deleted.values())
 
-def document_import(*, path):
+
+class _ImportRun:
+    """One run's state: the keys earlier runs recorded (one query), the keys to record now."""
+
+    def __init__(self, *, restore_deleted):
+        self.report = ImportReport()
+        self.restore_deleted = restore_deleted
+        self.recorded = set(ImportRecord.objects.values_list("source_key", flat=True))
+        self.new_records = []
+
+    def record(self, source_key):
+        if source_key not in self.recorded:
+            self.recorded.add(source_key)
+            self.new_records.append(ImportRecord(source_key=source_key))
+
+    def save_records(self):
+        ImportRecord.objects.bulk_create(self.new_records)
+
+
+def document_import(*, path, restore_deleted=False):
     """Create whatever the document describes and the database lacks; never update a row.
 
     Rows are found by their `source_key` (organisations and programs also by slug), so what
-    staff edited in admin stays as it is. Parsing happens before the transaction, and the
-    writes happen in one transaction: a bad file or a failed write changes nothing.
+    staff edited in admin stays as it is. Deleting is editing too: every key the import
+    creates is recorded (`ImportRecord`), and a recorded key whose row is gone is not
+    created again, nor anything that hangs off it, unless `restore_deleted`. Parsing
+    happens before the transaction, and the writes happen in one transaction: a bad file or
+    a failed write changes nothing.
     """
     path = Path(path)
     try:
@@ -60,40 +93,63 @@ def document_import(*, path):
 
     parsed = parse_document(decode(raw))
     doc_key = f"document:{path.stem}"
-    report = ImportReport()
     with transaction.atomic():
-        organisations = _import_organisations(parsed, report)
-        article, blocks = _import_article(parsed, doc_key, report)
-        _import_milestones(parsed, doc_key, blocks, organisations, report)
-        people = _import_people(parsed, organisations, report)
-        _import_agreements(parsed, people, report)
-        _import_research_fields(parsed, report)
-        _import_key_figures(parsed, report)
-        _import_programs(parsed, organisations, report)
-    return report
+        run = _ImportRun(restore_deleted=restore_deleted)
+        organisations = _import_organisations(parsed, run)
+        blocks = _import_article(parsed, doc_key, run)
+        _import_milestones(parsed, blocks, organisations, run)
+        people = _import_people(parsed, organisations, run)
+        _import_agreements(parsed, people, run)
+        _import_research_fields(parsed, run)
+        _import_key_figures(parsed, run)
+        _import_programs(parsed, organisations, run)
+        run.save_records()
+    return run.report
 
 
-def _get_or_create(model, report, *, source_key, defaults, **lookup):
-    """The row with this source key (or, failing that, `lookup`); created when missing."""
-    row = model.objects.filter(source_key=source_key).first()
+def _get_or_create(model, run, *, source_key, defaults, many_to_many=None, **lookup):
+    """The row with this source key (or, failing that, `lookup`); created when missing.
+
+    None when an earlier run recorded the key and the row is gone: staff deleted it, and a
+    deletion is an edit the import keeps (unless the run restores deleted rows). The key of
+    every row found or created is recorded, so rows imported before records existed get
+    theirs now. A model without a `source_key` column (Program) is found by `lookup` alone.
+    `many_to_many` is set on a row this call creates, never on one that was there.
+    """
+    has_key_column = any(f.name == "source_key" for f in model._meta.concrete_fields)
+    row = model.objects.filter(source_key=source_key).first() if has_key_column else None
     if row is None and lookup:
         row = model.objects.filter(**lookup).first()
+    label = model._meta.verbose_name_plural
+    if row is None and source_key in run.recorded and not run.restore_deleted:
+        run.report.count_kept_deleted(label)
+        return None
     created = row is None
     if created:
-        row = model(source_key=source_key, **lookup, **defaults)
+        key_column = {"source_key": source_key} if has_key_column else {}
+        row = model(**key_column, **lookup, **defaults)
         row.full_clean()
         row.save()
-    report.count(model._meta.verbose_name_plural, created)
+        for name, values in (many_to_many or {}).items():
+            getattr(row, name).set(values)
+    run.record(source_key)
+    run.report.count(label, created)
     return row
 
 
-def _import_organisations(parsed, report):
+def _still_there(rows, keys):
+    """The rows named by `keys` that are still there (`rows` holds None for a deleted one)."""
+    return [rows[key] for key in keys if rows[key] is not None]
+
+
+def _import_organisations(parsed, run):
+    """Organisations by slug; None for one staff deleted (rows then name no parent for it)."""
     organisations = {}
     for data in parsed.organisations:
         parent = organisations.get(data.parent_slug)
         organisations[data.slug] = _get_or_create(
             Organisation,
-            report,
+            run,
             source_key=f"organisation:{data.slug}",
             slug=data.slug,
             defaults={
@@ -117,20 +173,21 @@ def _article_slug(title):
     return candidate
 
 
-def _import_article(parsed, doc_key, report):
-    article = NewsArticle.objects.filter(source_key=doc_key).first()
+def _import_article(parsed, doc_key, run):
+    """The article's blocks by index; None for one staff deleted (all, with the article)."""
+    article = _get_or_create(
+        NewsArticle,
+        run,
+        source_key=doc_key,
+        defaults={
+            "title": parsed.title,
+            "slug": _article_slug(parsed.title),
+            "published_on": parsed.published_on,
+            "summary": parsed.summary,
+        },
+    )
     if article is None:
-        article = _get_or_create(
-            NewsArticle,
-            report,
-            source_key=doc_key,
-            defaults={
-                "title": parsed.title,
-                "slug": _article_slug(parsed.title),
-                "published_on": parsed.published_on,
-                "summary": parsed.summary,
-            },
-        )
+        return dict.fromkeys(range(len(parsed.blocks)))
     blocks = {}
     for index, data in enumerate(parsed.blocks):
         key = f"{doc_key}:block:{index}"
@@ -138,13 +195,13 @@ def _import_article(parsed, doc_key, report):
         if data.kind == BlockKind.FIGURE:
             figure = _get_or_create(
                 Figure,
-                report,
+                run,
                 source_key=f"{doc_key}:figure:{index}",
                 defaults={"caption": data.text, "taken_in": data.taken_in},
             )
         blocks[index] = _get_or_create(
             ArticleBlock,
-            report,
+            run,
             source_key=key,
             defaults={
                 "article": article,
@@ -154,17 +211,15 @@ def _import_article(parsed, doc_key, report):
                 "figure": figure,
             },
         )
-    return article, blocks
+    return blocks
 
 
-def _import_milestones(parsed, doc_key, blocks, organisations, report):
+def _import_milestones(parsed, blocks, organisations, run):
     for data in parsed.milestones:
-        key = f"milestone:{data.key}"
-        exists = Milestone.objects.filter(source_key=key).exists()
-        milestone = _get_or_create(
+        _get_or_create(
             Milestone,
-            report,
-            source_key=key,
+            run,
+            source_key=f"milestone:{data.key}",
             defaults={
                 "happened_on": data.happened_on,
                 "day_known": data.day_known,
@@ -173,12 +228,12 @@ def _import_milestones(parsed, doc_key, blocks, organisations, report):
                 "text": data.text,
                 "source_block": blocks[data.block_index],
             },
+            many_to_many={"organisations": _still_there(organisations, data.organisation_slugs)},
         )
-        if not exists:
-            milestone.organisations.set([organisations[s] for s in data.organisation_slugs])
 
 
-def _import_people(parsed, organisations, report):
+def _import_people(parsed, organisations, run):
+    """People by source key; None for one staff deleted."""
     people = {}
     for position, data in enumerate(parsed.people):
         key = f"person:{slugify(data.name)}"
@@ -186,7 +241,7 @@ def _import_people(parsed, organisations, report):
             continue
         people[key] = _get_or_create(
             Person,
-            report,
+            run,
             source_key=key,
             defaults={
                 "name": data.name,
@@ -198,11 +253,12 @@ def _import_people(parsed, organisations, report):
     return people
 
 
-def _import_agreements(parsed, people, report):
+def _import_agreements(parsed, people, run):
+    """Points and participants go with a deleted agreement, participants with a deleted person."""
     for data in parsed.agreements:
         agreement = _get_or_create(
             Agreement,
-            report,
+            run,
             source_key=f"agreement:{data.slug}",
             defaults={
                 "title": data.title,
@@ -213,6 +269,8 @@ def _import_agreements(parsed, people, report):
                 "summary": data.summary,
             },
         )
+        if agreement is None:
+            continue
         for kind, texts in (
             (AgreementPointKind.PRINCIPLE, data.principles),
             (AgreementPointKind.COMMITMENT, data.commitments),
@@ -220,7 +278,7 @@ def _import_agreements(parsed, people, report):
             for position, text in enumerate(texts):
                 _get_or_create(
                     AgreementPoint,
-                    report,
+                    run,
                     source_key=f"point:{data.slug}:{kind}:{position}",
                     defaults={
                         "agreement": agreement,
@@ -231,9 +289,11 @@ def _import_agreements(parsed, people, report):
                 )
         for position, participant in enumerate(data.participants):
             person = people[f"person:{slugify(participant.name)}"]
+            if person is None:
+                continue
             _get_or_create(
                 CeremonyParticipant,
-                report,
+                run,
                 source_key=f"participant:{data.slug}:{person.source_key}:{participant.part}",
                 defaults={
                     "agreement": agreement,
@@ -244,47 +304,51 @@ def _import_agreements(parsed, people, report):
             )
 
 
-def _import_research_fields(parsed, report):
+def _import_research_fields(parsed, run):
     for kind, names in parsed.research_fields.items():
         for position, name in enumerate(names):
             _get_or_create(
                 ResearchField,
-                report,
+                run,
                 source_key=f"field:{kind}:{slugify(name)}",
                 defaults={"name": name, "kind": kind, "position": position},
             )
 
 
-def _import_key_figures(parsed, report):
+def _import_key_figures(parsed, run):
     for position, data in enumerate(parsed.key_figures):
         _get_or_create(
             KeyFigure,
-            report,
+            run,
             source_key=f"key-figure:{data.key}",
             defaults={"value": data.value, "label": data.label, "position": position},
         )
 
 
-def _import_programs(parsed, organisations, report):
-    """Programs are looked up by slug only: other parts of the portal own them afterwards."""
+def _import_programs(parsed, organisations, run):
+    """Programs are looked up by slug only: other parts of the portal own them afterwards.
+
+    Program has no `source_key` column; the import records `program:<slug>` instead.
+    """
     for data in parsed.programs:
-        created = not Program.objects.filter(slug=data.slug).exists()
-        report.count(Program._meta.verbose_name_plural, created)
-        if not created:
-            continue
-        program = Program(
+        _get_or_create(
+            Program,
+            run,
+            source_key=f"program:{data.slug}",
             slug=data.slug,
-            kind=data.kind,
-            title=data.title,
-            summary=data.summary,
-            description=data.description,
-            study_weeks=data.study_weeks,
-            internship_weeks=data.internship_weeks,
+            defaults={
+                "kind": data.kind,
+                "title": data.title,
+                "summary": data.summary,
+                "description": data.description,
+                "study_weeks": data.study_weeks,
+                "internship_weeks": data.internship_weeks,
+            },
+            many_to_many={
+                "host_organisations": _still_there(organisations, data.host_slugs),
+                "partner_organisations": _still_there(organisations, data.partner_slugs),
+            },
         )
-        program.full_clean()
-        program.save()
-        program.host_organisations.set([organisations[s] for s in data.host_slugs])
-        program.partner_organisations.set([organisations[s] for s in data.partner_slugs])
 
 
 def figure_make_web_sizes(*, figure):

@@ -9,6 +9,7 @@ from portal.models import (
     ArticleBlock,
     CeremonyParticipant,
     Figure,
+    ImportRecord,
     KeyFigure,
     Milestone,
     NewsArticle,
@@ -16,6 +17,7 @@ from portal.models import (
     Person,
     ResearchField,
 )
+from portal.services import document_import
 from programs.models import Program
 from tests.factories import ProgramFactory
 from tests.portal.conftest import DOCUMENT
@@ -35,9 +37,9 @@ def snapshot():
     }
 
 
-def run_import(path=DOCUMENT):
+def run_import(path=DOCUMENT, *options):
     out = StringIO()
-    call_command("import_document", str(path), stdout=out)
+    call_command("import_document", str(path), *options, stdout=out)
     return out.getvalue()
 
 
@@ -136,6 +138,111 @@ def test_staff_edits_survive_a_reimport(imported):
     assert NewsArticle.objects.get().title == "Edited by staff"
     assert Milestone.objects.filter(title="Institute opens").exists()
     assert Program.objects.get(slug="zierip").study_weeks == 3
+
+
+# What staff might delete in admin, and the label the import's report counts it under.
+STAFF_DELETIONS = {
+    "milestones": lambda: Milestone.objects.get(source_key="milestone:2019-07").delete(),
+    "key figures": lambda: KeyFigure.objects.get(source_key="key-figure:interns").delete(),
+    # Their part in the 2020 signing ceremony goes with them.
+    "people": lambda: Person.objects.get(name="Wang Lizhong").delete(),
+    # Its 13 blocks go with it; the figures stay (staff may reuse them).
+    "news articles": lambda: NewsArticle.objects.get().delete(),
+    "programs": lambda: Program.objects.get(slug="summer-camp").delete(),
+}
+
+
+@pytest.mark.parametrize("label", STAFF_DELETIONS)
+def test_a_row_staff_deleted_stays_deleted_on_a_reimport(imported, label):
+    STAFF_DELETIONS[label]()
+    before = snapshot()
+
+    output = run_import()
+
+    assert snapshot() == before
+    assert output.endswith(
+        f"nothing changed; kept 1 row staff deleted (1 {label}; "
+        "use --restore-deleted to bring them back).\n"
+    )
+
+
+def test_what_hangs_off_a_deleted_row_is_not_recreated_either(imported):
+    assert CeremonyParticipant.objects.filter(person__name="Wang Lizhong").exists()
+    for delete in STAFF_DELETIONS.values():
+        delete()
+    assert not ArticleBlock.objects.exists()
+
+    report = document_import(path=DOCUMENT)
+
+    assert report.total == 0
+    assert {str(label): n for label, n in report.kept_deleted.items()} == dict.fromkeys(
+        STAFF_DELETIONS, 1
+    )
+    assert report.total_kept_deleted == 5
+    assert not ArticleBlock.objects.exists()
+    assert not Person.objects.filter(name="Wang Lizhong").exists()
+    assert not CeremonyParticipant.objects.filter(source_key__contains="wang-lizhong").exists()
+    assert Figure.objects.count() == 5
+
+
+def test_restore_deleted_brings_the_deleted_rows_back(imported):
+    counts = {model: model.objects.count() for model in CONTENT_MODELS}
+    for delete in STAFF_DELETIONS.values():
+        delete()
+
+    output = run_import(DOCUMENT, "--restore-deleted")
+
+    assert "created 1 news articles, 13 article blocks, 1 milestones, 1 people" in output
+    assert "1 key figures, 1 programs." in output
+    assert {model: model.objects.count() for model in CONTENT_MODELS} == counts
+    assert NewsArticle.objects.get().blocks.count() == 13
+    wang = Person.objects.get(name="Wang Lizhong")
+    assert wang.ceremonies.get().part == "signed"
+    summer_camp = Program.objects.get(slug="summer-camp")
+    assert summer_camp.host_organisations.exists()
+    # Nothing more to record, and nothing more to do.
+    assert "everything was already there, nothing changed" in run_import()
+
+
+def test_rows_imported_before_records_existed_are_recorded_then_stay_deleted(imported):
+    recorded = set(ImportRecord.objects.values_list("source_key", flat=True))
+    assert "program:zierip" in recorded and "milestone:2019-07" in recorded
+    ImportRecord.objects.all().delete()  # as a database imported before this change
+    before = snapshot()
+
+    assert "everything was already there, nothing changed" in run_import()
+    assert set(ImportRecord.objects.values_list("source_key", flat=True)) == recorded
+    assert {k: v for k, v in snapshot().items() if k != "portal.ImportRecord"} == {
+        k: v for k, v in before.items() if k != "portal.ImportRecord"
+    }
+
+    KeyFigure.objects.get(source_key="key-figure:interns").delete()
+    assert "kept 1 row staff deleted (1 key figures;" in run_import()
+    assert not KeyFigure.objects.filter(source_key="key-figure:interns").exists()
+
+
+def test_rows_the_import_creates_leave_out_what_staff_deleted(imported):
+    milestone = Milestone.objects.get(source_key="milestone:2017-04")
+    milestone.source_block.delete()
+    Organisation.objects.filter(slug__in=["harvard-university", "zhejiang-university"]).delete()
+    # A milestone and a program the database lacks (new in the document, say).
+    milestone.delete()
+    Program.objects.get(slug="zierip").delete()
+    ImportRecord.objects.filter(source_key__in=["milestone:2017-04", "program:zierip"]).delete()
+
+    output = run_import()
+
+    assert "created 1 milestones, 1 programs;" in output
+    assert "kept 3 rows staff deleted (2 organisations, 1 article blocks;" in output
+    milestone = Milestone.objects.get(source_key="milestone:2017-04")
+    assert milestone.source_block is None
+    assert set(milestone.organisations.values_list("slug", flat=True)) == {
+        "joint-institute-of-frontier-technologies",
+        "school-of-software-technology",
+    }
+    zierip = Program.objects.get(slug="zierip")
+    assert zierip.partner_organisations.count() == 4
+    assert not Organisation.objects.filter(slug="harvard-university").exists()
 
 
 def test_existing_programs_are_left_as_they_are(db):

@@ -10,20 +10,34 @@ class Command(BaseCommand):
     help = (
         "Import the partnership document: news article, figures, milestones, organisations, "
         "people, agreements, fields, key figures and programs. Only missing rows are created, "
-        "so staff edits survive a re-import; a bad file changes nothing."
+        "so staff edits survive a re-import, deletions too (rows staff deleted in admin stay "
+        "deleted unless --restore-deleted); a bad file changes nothing."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="Path to the text document, e.g. content/….txt")
+        parser.add_argument(
+            "--restore-deleted",
+            action="store_true",
+            help="Also recreate the imported rows that staff deleted in admin.",
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, restore_deleted, **options):
         try:
-            report = document_import(path=path)
+            report = document_import(path=path, restore_deleted=restore_deleted)
         except DocumentError as error:
             raise CommandError(f"{path}: {error} Nothing was imported.") from error
-        summary = ", ".join(f"{n} {label}" for label, n in report.created.items() if n)
-        self.stdout.write(
-            f"Imported {path}: created {summary}."
-            if report.total
-            else f"Imported {path}: everything was already there, nothing changed."
-        )
+        if report.total:
+            created = ", ".join(f"{n} {label}" for label, n in report.created.items() if n)
+            outcome = f"created {created}"
+        elif report.total_kept_deleted:
+            outcome = "nothing changed"
+        else:
+            outcome = "everything was already there, nothing changed"
+        if kept := report.total_kept_deleted:
+            kinds = ", ".join(f"{n} {label}" for label, n in report.kept_deleted.items())
+            outcome += (
+                f"; kept {kept} row{'' if kept == 1 else 's'} staff deleted ({kinds}; "
+                "use --restore-deleted to bring them back)"
+            )
+        self.stdout.write(f"Imported {path}: {outcome}.")
