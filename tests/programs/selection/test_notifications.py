@@ -4,13 +4,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from programs.applications.states import ApplicationState
-from programs.selection.models import EmailLog, EmailStatus, EmailTemplate
+from programs.selection.models import DECISION_STATES, EmailLog, EmailStatus, EmailTemplate
 from programs.selection.services import application_decide
 from tests.factories import IntakeFactory, StudentProfileFactory
 from tests.programs.selection.factories import make_manager, submitted_application
@@ -66,7 +67,7 @@ def test_a_template_edited_in_admin_is_used_for_the_next_email(
 ):
     application = submitted_application(state=S.UNDER_REVIEW)
     manager = make_manager()
-    template = EmailTemplate.objects.get(state=S.REJECTED)
+    template = EmailTemplate.objects.get(state=S.REJECTED, language="en")
     client.force_login(manager)
 
     client.post(
@@ -85,7 +86,7 @@ def test_a_template_edited_in_admin_is_used_for_the_next_email(
     [("Dear {first_name}", "Unknown placeholder {first_name}"), ("Dear {name", "Braces")],
 )
 def test_a_template_with_an_unknown_placeholder_is_refused_and_kept(client, body, error):
-    template = EmailTemplate.objects.get(state=S.OFFERED)
+    template = EmailTemplate.objects.get(state=S.OFFERED, language="en")
     before = template.body
     client.force_login(make_manager())
 
@@ -165,3 +166,32 @@ def test_a_failed_email_is_recorded_keeps_the_decision_and_can_be_retried(
     log.refresh_from_db()
     assert (log.status, log.attempts, log.error) == (EmailStatus.SENT, 3, "")
     assert mail.outbox[-1].subject == log.subject
+
+
+# One template per decision and language -----------------------------------------------------------
+
+
+def test_every_decision_has_a_template_in_each_language_and_only_one():
+    assert sorted(EmailTemplate.objects.values_list("state", "language")) == sorted(
+        (state, language) for state in DECISION_STATES for language, _name in settings.LANGUAGES
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EmailTemplate.objects.create(state=S.OFFERED, language="zh-hans", subject="x", body="y")
+
+
+def test_the_chinese_templates_use_only_known_placeholders():
+    for template in EmailTemplate.objects.filter(language="zh-hans"):
+        template.full_clean()
+        assert "{name}" in template.body and "{reference}" in template.body
+
+
+def test_staff_see_and_filter_the_templates_by_language(client):
+    client.force_login(make_manager())
+    url = reverse("admin:selection_emailtemplate_changelist")
+
+    everything = client.get(url).text
+    chinese = client.get(url, {"language__exact": "zh-hans"}).text
+
+    assert "Offer of a place" in everything and "录取通知" in everything
+    assert "Simplified Chinese" in everything
+    assert "录取通知" in chinese and "Offer of a place" not in chinese
