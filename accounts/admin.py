@@ -42,11 +42,19 @@ class UserAdmin(DjangoUserAdmin):
         "first_name",
         "last_name",
         "email_verified",
+        "language",
         "is_staff",
         "is_active",
         "date_joined",
     ]
-    list_filter = [EmailVerifiedFilter, "is_staff", "is_superuser", "is_active", "groups"]
+    list_filter = [
+        EmailVerifiedFilter,
+        "language",
+        "is_staff",
+        "is_superuser",
+        "is_active",
+        "groups",
+    ]
     search_fields = [
         "email",
         "first_name",
@@ -57,7 +65,7 @@ class UserAdmin(DjangoUserAdmin):
     ]
     actions = ["mark_email_verified"]
     fieldsets = [
-        (None, {"fields": ["email", "password", "email_verified_at"]}),
+        (None, {"fields": ["email", "password", "email_verified_at", "language"]}),
         (_("Name"), {"fields": ["first_name", "last_name"]}),
         (
             _("Permissions"),

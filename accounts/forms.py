@@ -2,13 +2,15 @@ import unicodedata
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm, UserCreationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile, User
-from accounts.services import DUPLICATE_EMAIL_MESSAGE
+from accounts.services import DUPLICATE_EMAIL_MESSAGE, user_set_language
 from accounts.validators import (
     normalise_name,
     normalise_phone,
@@ -161,6 +163,39 @@ class StudentProfileForm(forms.ModelForm):
                 ),
             )
         return cleaned
+
+
+class ProfilePageForm(StudentProfileForm):
+    """The student's profile page: the profile, and the language of the emails we send."""
+
+    # Not required, like every field of the profile: a post without it (the page's select
+    # always sends one) keeps the language as it is.
+    language = forms.ChoiceField(
+        required=False,
+        label=_("Language of our emails"),
+        # Each language by its own name, as in the language switcher.
+        choices=[
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ],
+        help_text=_(
+            "Emails about your applications, such as our decisions, come in this language."
+        ),
+        error_messages={
+            "invalid_choice": _(
+                "We do not write emails in “%(value)s”. Choose a language from the list."
+            )
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = self.instance.user.language
+
+    def save(self, commit=True):
+        profile = super().save(commit)
+        if commit:
+            user_set_language(user=profile.user, language=self.cleaned_data["language"])
+        return profile
 
 
 def _years_before(day, years):

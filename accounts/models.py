@@ -1,10 +1,20 @@
 """The portal's user: email is the login identifier, there is no username."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
+
+
+def supported_language(code):
+    """The code in settings.LANGUAGES for `code` ("zh-Hans", "zh-cn" → "zh-hans"), or None."""
+    try:
+        return get_supported_language_variant(code or "").lower()
+    except LookupError:
+        return None
 
 
 class UserManager(DjangoUserManager):
@@ -45,6 +55,13 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("email address"), unique=True)
     email_verified_at = models.DateTimeField(_("email verified"), null=True, blank=True)
+    # Emails sent outside the user's own request (staff decisions) are written in it.
+    language = models.CharField(
+        _("language of our emails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -1,4 +1,4 @@
-"""State changes of accounts: sign-up and email verification.
+"""State changes of accounts: sign-up, email verification and the language of our emails.
 
 Verification links are signed with the secret key (django.core.signing) and name both
 the user and the address, so a link stops working when it expires, when the address
@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import StudentProfile, User
+from accounts.models import StudentProfile, User, supported_language
 
 logger = logging.getLogger(__name__)
 
@@ -59,13 +60,16 @@ class VerificationResult:
 
 
 @transaction.atomic
-def user_sign_up(*, email, password):
-    """Create a student account with an empty profile.
+def user_sign_up(*, email, password, language=None):
+    """Create a student account with an empty profile; our emails will be in `language`.
 
     The form has checked the address already; the database constraint still decides
     when two sign-ups with the same address race, and that becomes a form error too.
     """
-    user = User(email=User.objects.normalize_email(email))
+    user = User(
+        email=User.objects.normalize_email(email),
+        language=supported_language(language) or settings.LANGUAGE_CODE,
+    )
     user.set_password(password)
     try:
         user.full_clean(exclude=["password"])
@@ -78,6 +82,19 @@ def user_sign_up(*, email, password):
         ) from error
     StudentProfile.objects.create(user=user)
     return user
+
+
+def user_set_language(*, user, language):
+    """Write our emails to `user` in `language` from now on; an unknown code changes nothing.
+
+    Returns whether the stored language changed.
+    """
+    language = supported_language(language)
+    if language is None or language == user.language:
+        return False
+    user.language = language
+    user.save(update_fields=["language"])
+    return True
 
 
 def make_verification_token(user):

@@ -7,13 +7,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from accounts import services
-from accounts.forms import SignUpForm, StudentProfileForm
+from accounts.forms import ProfilePageForm, SignUpForm
 from accounts.selectors import profile_for_user
 
 EMAIL_NOT_SENT = _(
@@ -36,7 +38,9 @@ class SignUpView(FormView):
     def form_valid(self, form):
         try:
             user = services.user_sign_up(
-                email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                language=get_language(),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -55,6 +59,14 @@ class SignUpView(FormView):
         else:
             messages.warning(self.request, EMAIL_NOT_SENT)
         return super().form_valid(form)
+
+
+def set_language(request):
+    """Django's language switcher; for a logged-in user, our emails follow the choice too."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=request.POST.get("language"))
+    return response
 
 
 @never_cache
@@ -110,7 +122,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
 
 
 class ProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
-    form_class = StudentProfileForm
+    form_class = ProfilePageForm
     template_name = "accounts/profile.html"
     success_url = reverse_lazy("accounts:profile")
     success_message = _("Your profile has been saved.")

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from accounts import views as accounts_views
 from accounts.urls import auth_urlpatterns
 from portal import views
 from portal.sitemaps import sitemaps
@@ -17,7 +18,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("programs/", include("programs.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language (django.conf.urls.i18n), wrapped to remember a user's choice.
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),
     path("applications/", include("programs.application_urls")),

@@ -180,13 +180,21 @@ def check_placeholders(text):
 
 
 class EmailTemplate(models.Model):
-    """The email an applicant gets when a decision moves their application to `state`."""
+    """The email an applicant gets when a decision moves their application to `state`.
+
+    One per decision and language; the applicant's language picks one (notifications.py).
+    """
 
     state = models.CharField(
         _("decision"),
         max_length=20,
-        unique=True,
         choices=[(state.value, state.label) for state in DECISION_STATES],
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     subject = models.CharField(_("subject"), max_length=200, validators=[check_placeholders])
     body = models.TextField(
@@ -202,10 +210,15 @@ class EmailTemplate(models.Model):
     class Meta:
         verbose_name = _("email template")
         verbose_name_plural = _("email templates")
-        ordering = ["state"]
+        ordering = ["state", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "language"], name="selection_template_one_per_language"
+            ),
+        ]
 
     def __str__(self):
-        return self.get_state_display()
+        return f"{self.get_state_display()} ({self.get_language_display()})"
 
 
 class EmailStatus(models.TextChoices):

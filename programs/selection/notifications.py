@@ -2,12 +2,15 @@
 
 Called after the state change is committed (programs.applications.emails); a failing mail
 server must not undo a decision, so failures are logged and recorded for a retry instead.
+Decisions are made in a staff member's request, so nothing here follows the request's
+language: each email is written in the applicant's (accounts.User.language).
 """
 
 import logging
 
+from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -17,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 
 def placeholder_values(application):
+    """The placeholders' values in the active language (dates, fallback phrases)."""
     applicant = application.applicant
     profile = getattr(applicant, "profile", None)
     profile_name = f"{profile.given_name} {profile.family_name}".strip() if profile else ""
@@ -26,8 +30,11 @@ def placeholder_values(application):
         "program": application.intake.program.title,
         "intake": application.intake.name,
         "deadline": (
-            date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
-            + f" ({timezone.get_current_timezone_name()})"
+            _("%(date)s (%(timezone)s)")
+            % {
+                "date": date_format(timezone.localtime(deadline), "DATETIME_FORMAT"),
+                "timezone": timezone.get_current_timezone_name(),
+            }
             if deadline
             else _("the deadline shown on the portal")
         ),
@@ -35,12 +42,31 @@ def placeholder_values(application):
     }
 
 
+def decision_template(state, language):
+    """The one rule for which text an applicant gets: the template for `state` in their
+    `language`, else the one in English (settings.LANGUAGE_CODE), else None (the caller
+    sends the generic state-change email). One query."""
+    templates = {
+        template.language: template
+        for template in EmailTemplate.objects.filter(
+            state=state, language__in={language, settings.LANGUAGE_CODE}
+        )
+    }
+    return templates.get(language) or templates.get(settings.LANGUAGE_CODE)
+
+
 def render_decision_email(application, state):
-    """(subject, body) from the state's template, or None when the state has none."""
-    template = EmailTemplate.objects.filter(state=state).first()
+    """(subject, body) from the state's template in the applicant's language, or None when
+    the state has none.
+
+    The values are written in the template's language: a Chinese date in the Chinese email,
+    an English one in the English email sent when there is no Chinese template.
+    """
+    template = decision_template(state, application.applicant.language)
     if template is None:
         return None
-    values = placeholder_values(application)
+    with translation.override(template.language):
+        values = placeholder_values(application)
     try:
         return template.subject.format_map(values), template.body.format_map(values)
     except (KeyError, IndexError, ValueError):

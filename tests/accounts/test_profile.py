@@ -199,3 +199,37 @@ def test_a_student_edits_only_their_own_profile(client, student):
 def test_the_profile_page_is_a_few_queries(client, student, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         client.get(PROFILE_URL)
+
+
+def test_the_language_of_our_emails_is_on_the_profile_page_and_saved(client, student):
+    html = client.get(PROFILE_URL).content.decode()
+    assert "Language of our emails" in html
+    assert '<option value="en" selected>English</option>' in html
+    assert '<option value="zh-hans">简体中文</option>' in html
+
+    response = client.post(PROFILE_URL, valid_data(language="zh-hans"))
+
+    assert response.status_code == 302
+    student.user.refresh_from_db()
+    assert student.user.language == "zh-hans"
+    assert '<option value="zh-hans" selected>简体中文</option>' in client.get(PROFILE_URL).text
+
+
+def test_an_unknown_language_is_refused_with_a_clear_error(client, student):
+    response = client.post(PROFILE_URL, valid_data(language="fr", family_name="Chen"))
+
+    assert response.status_code == 200
+    assert "We do not write emails in “fr”. Choose a language from the list." in response.text
+    student.refresh_from_db()
+    student.user.refresh_from_db()
+    assert student.family_name == "" and student.user.language == "en"
+
+
+def test_a_post_without_the_language_keeps_it(client, student):
+    student.user.language = "zh-hans"
+    student.user.save()
+
+    assert client.post(PROFILE_URL, valid_data()).status_code == 302
+
+    student.user.refresh_from_db()
+    assert student.user.language == "zh-hans"

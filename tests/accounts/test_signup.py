@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -113,3 +114,24 @@ def test_a_failing_mail_server_still_creates_the_account_and_says_what_to_do(
     page = client.get(response.url).content.decode()
     assert "We could not send the verification email just now" in page
     assert "Could not send the verification email" in caplog.text
+
+
+def test_our_emails_are_in_the_language_the_student_signed_up_in(client):
+    sign_up(client, "mei@example.org")
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"  # chosen with the switcher
+    sign_up(client, "wei@example.org")
+    client.logout()  # and forgets the cookie
+    client.post(
+        SIGNUP_URL,
+        {"email": "ling@example.org", "password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+        headers={"accept-language": "zh-CN,zh;q=0.9"},
+    )
+
+    languages = dict(get_user_model().objects.values_list("email", "language"))
+    assert languages == {
+        "mei@example.org": "en",
+        "wei@example.org": "zh-hans",
+        "ling@example.org": "zh-hans",
+    }
+    assert "确认" in mail.outbox[1].subject  # the verification email follows the request

@@ -7,7 +7,7 @@ import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from programs.applications.models import Application, ApplicationStateChange
 from programs.applications.services import (
@@ -94,6 +94,24 @@ def test_submitting_assigns_a_reference_and_emails_it(django_capture_on_commit_c
     assert email.to == [application.applicant.email]
     assert application.reference in email.subject
     assert application.reference in email.body
+
+
+@pytest.mark.parametrize(
+    ("language", "subject"), [("zh-hans", "申请已收到："), ("en", "Application received: ")]
+)
+def test_the_confirmation_is_in_the_language_the_student_chose_for_our_emails(
+    django_capture_on_commit_callbacks, language, subject
+):
+    application = complete_application(
+        applicant=StudentProfileFactory(user__language=language).user
+    )
+
+    # Whatever the page's language: the profile says which language our emails are in.
+    page_language = "zh-hans" if language == "en" else "en"
+    with translation.override(page_language), django_capture_on_commit_callbacks(execute=True):
+        application.submit(by=application.applicant)
+
+    assert mail.outbox[-1].subject == subject + application.reference
 
 
 def test_submitting_twice_makes_one_submission():

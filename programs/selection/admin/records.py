@@ -71,9 +71,12 @@ class ReviewAdmin(admin.ModelAdmin):
 
 @admin.register(EmailTemplate)
 class EmailTemplateAdmin(admin.ModelAdmin):
-    list_display = ["state", "subject", "updated_at"]
-    fields = ["state", "subject", "body"]
-    readonly_fields = ["state"]
+    """One template per decision and language; the applicant's language picks it."""
+
+    list_display = ["state", "language", "subject", "updated_at"]
+    list_filter = ["language", "state"]
+    fields = ["state", "language", "subject", "body"]
+    readonly_fields = ["state", "language"]
 
     def has_add_permission(self, request):
         return False

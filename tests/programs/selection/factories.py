@@ -20,6 +20,7 @@ _references = itertools.count(1)
 SELECTION_DATA_MIGRATIONS = {
     "0002_create_staff_roles": "create_roles",
     "0003_seed_decision_email_templates": "seed",
+    "0005_seed_chinese_decision_email_templates": "seed",
 }
 
 
@@ -27,10 +28,11 @@ def restore_migrated_data():
     """Put back the roles and email templates the data migrations made.
 
     Transactional tests (live_server, threads) start from a flushed database, which has lost
-    them; the migrations' own functions run again on the migration state they expect.
+    them; the migrations' own functions run again, in order, on the state of the last one
+    (the tables as they are now: 0003's English templates need 0004's language column).
     """
     state = MigrationExecutor(connection).loader.project_state(
-        ("selection", "0003_seed_decision_email_templates")
+        ("selection", "0005_seed_chinese_decision_email_templates")
     )
     for migration, function in SELECTION_DATA_MIGRATIONS.items():
         module = import_module(f"programs.selection.migrations.{migration}")
