@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from programs.applications.models import Application
 from programs.applications.services import submission_problems
@@ -82,7 +82,12 @@ REMINDERS = [
 
 
 def render_reminder(reminder, application):
-    """(subject, body) in the active language, with a link to the application."""
+    """(subject, body) in the language the applicant chose for our emails, with a link."""
+    with translation.override(application.applicant.language):
+        return _render(reminder, application)
+
+
+def _render(reminder, application):
     intake = application.intake
     context = {
         "application": application,

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from programs.applications.emails import send_state_change_email
 from programs.applications.models import (
@@ -69,9 +70,9 @@ def required_document_kinds(intake):
 
 # Whole sentences, not "Upload your %s": the document's name is capitalised as a label.
 UPLOAD_PROMPTS = {
-    DocumentKind.CV: _("Upload your CV."),
-    DocumentKind.TRANSCRIPT: _("Upload your transcript."),
-    DocumentKind.PHOTO: _("Upload your photo."),
+    DocumentKind.CV: gettext_lazy("Upload your CV."),
+    DocumentKind.TRANSCRIPT: gettext_lazy("Upload your transcript."),
+    DocumentKind.PHOTO: gettext_lazy("Upload your photo."),
 }
 
 

@@ -159,3 +159,19 @@ def test_of_two_runs_at_once_only_one_claims_an_application():
     assert reminder.claim(draft, NOW) is True
     assert reminder.claim(draft, NOW) is False
     assert list(reminder.due(NOW)) == []
+
+
+def test_reminders_are_in_the_language_the_student_chose(mailoutbox):
+    applicant = StudentProfileFactory(user__language="zh-hans").user
+    ApplicationFactory(applicant=applicant, intake=intake_closing_in(timedelta(days=1)))
+    offered(timedelta(days=1))  # another student, English by default, with an offer
+
+    send_reminders()
+
+    by_recipient = {message.to[0]: message for message in mailoutbox}
+    chinese = by_recipient.pop(applicant.email)
+    assert chinese.subject == "您对 ZIERIP 的申请尚未提交"
+    assert "申请将于 2027年3月2日" in chinese.body
+    assert "尚缺：\n- 请撰写个人陈述。\n- 请上传简历。\n- 请上传成绩单。\n" in chinese.body
+    [english] = by_recipient.values()
+    assert english.subject == "Please reply to your offer for ZIERIP"
