@@ -180,8 +180,8 @@ FORMS_WITH_ERRORS = [
 
 
 # Pages of ours in the admin without a URL name of their own: the application list of one
-# intake, with its notice of free seats, and the page of the "assign a reviewer" action,
-# which answers the list's POST (selection/admin/assign_reviewer.html).
+# intake, with its notice of free seats, and the pages of the "assign a reviewer" and "email
+# selected applicants" actions, which answer the list's POST (selection/admin/*.html).
 APPLICATION_LIST = Page("admin:programs_application_changelist", login=MANAGER)
 
 
@@ -193,11 +193,16 @@ def application_list_of_one_intake(user):
 
 def assign_reviewer_form(**data):
     """The list's POST that chooses the action for every application past its draft."""
+    return action_form("assign_reviewer", **data)
+
+
+def action_form(action, **data):
+    """The list's POST that chooses `action` for every application past its draft."""
     selected = Application.objects.exclude(state=ApplicationState.DRAFT).values_list(
         "pk", flat=True
     )
     return {
-        "action": "assign_reviewer",
+        "action": action,
         "_selected_action": [str(pk) for pk in selected],
         "select_across": "0",
         "index": "0",

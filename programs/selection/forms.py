@@ -1,9 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from programs.selection.models import MAX_SCORE, MIN_SCORE
+from programs.selection.models import MAX_SCORE, MIN_SCORE, PLACEHOLDER_HELP, check_placeholders
 from programs.selection.rules import REVIEWER_GROUP
 
 SCORE_CHOICES = [(score, str(score)) for score in range(MIN_SCORE, MAX_SCORE + 1)]
@@ -30,6 +31,50 @@ class AssignReviewerForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = reviewers()
+
+
+class ApplicantEmailForm(forms.Form):
+    """A message from staff to the selected applicants, with an optional Chinese version for
+    applicants who chose Chinese for our emails."""
+
+    CHINESE = "zh-hans"
+
+    subject = forms.CharField(label=_("Subject"), max_length=200, validators=[check_placeholders])
+    body = forms.CharField(
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        validators=[check_placeholders],
+        help_text=PLACEHOLDER_HELP,
+    )
+    subject_zh = forms.CharField(
+        label=_("Subject in Chinese"),
+        max_length=200,
+        required=False,
+        validators=[check_placeholders],
+    )
+    body_zh = forms.CharField(
+        label=_("Message in Chinese"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        validators=[check_placeholders],
+        help_text=_("Optional. Applicants who chose Chinese get this version when it is given."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("subject_zh")) != bool(cleaned.get("body_zh")):
+            raise forms.ValidationError(
+                _("Give both a Chinese subject and a Chinese message, or neither.")
+            )
+        return cleaned
+
+    def texts(self):
+        """{language: (subject, body)}: the default language always, Chinese when given."""
+        data = self.cleaned_data
+        texts = {settings.LANGUAGE_CODE: (data["subject"], data["body"])}
+        if data["subject_zh"]:
+            texts[self.CHINESE] = (data["subject_zh"], data["body_zh"])
+        return texts
 
 
 class ScoreBoundField(BoundField):

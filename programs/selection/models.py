@@ -158,6 +158,9 @@ class ReviewScore(models.Model):
 # The decisions an applicant is told about by an email staff can edit.
 DECISION_STATES = [S.SHORTLISTED, S.OFFERED, S.WAITLISTED, S.REJECTED]
 PLACEHOLDERS = ["name", "program", "intake", "deadline", "reference"]
+PLACEHOLDER_HELP = _(
+    "Placeholders: {name}, {program}, {intake}, {deadline} (offer reply deadline), {reference}."
+)
 
 
 def check_placeholders(text):
@@ -200,10 +203,7 @@ class EmailTemplate(models.Model):
     body = models.TextField(
         _("body"),
         validators=[check_placeholders],
-        help_text=_(
-            "Placeholders: {name}, {program}, {intake}, {deadline} (offer reply deadline), "
-            "{reference}."
-        ),
+        help_text=PLACEHOLDER_HELP,
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

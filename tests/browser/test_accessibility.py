@@ -140,8 +140,9 @@ def test_forms_with_errors_have_no_violations(live_server, page, axe_source, sta
 
 
 def test_staff_pages_without_a_url_name_have_no_violations(live_server, page, axe_source):
-    """The application list of one intake, with its notice of free seats, and the page the
-    "assign a reviewer" action answers the list's POST with, then that page with an error."""
+    """The application list of one intake, with its notice of free seats, and the pages the
+    "assign a reviewer" and "email selected applicants" actions answer the list's POST with,
+    each then with an error."""
     manager = user_for(APPLICATION_LIST)
     log_in(page, live_server, manager)
     errors = collect_errors(page)
@@ -159,6 +160,21 @@ def test_staff_pages_without_a_url_name_have_no_violations(live_server, page, ax
     page.locator("main form").evaluate("form => { form.noValidate = true; }")
     with page.expect_navigation():
         page.get_by_role("button", name="Assign").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    assert run_axe(page, axe_source) == []
+
+    page.goto(live_server.url + application_list_of_one_intake(manager))
+    page.locator("#action-toggle").check()
+    page.locator("select[name=action]").select_option("email_applicants")
+    with page.expect_navigation():
+        page.locator("button[name=index]").click()
+    expect(page.get_by_role("heading", name="Email selected applicants")).to_be_visible()
+    assert run_axe(page, axe_source) == []
+
+    page.get_by_label("Subject", exact=True).fill("About {nme}")
+    page.locator("main form").evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send").click()
     expect(page.locator(".errorlist").first).to_be_visible()
     assert run_axe(page, axe_source) == []
     assert errors == [], "CSP violations, script errors or missing files"

@@ -19,6 +19,7 @@ from tests.page_visits import (
     FORMS_WITH_ERRORS,
     HTML_PAGES,
     VNU_JAR,
+    action_form,
     application_list_of_one_intake,
     assert_shows_errors,
     assign_reviewer_form,
@@ -81,6 +82,14 @@ def _other_states():
     refused = staff.post(changelist, assign_reviewer_form(apply="Assign", reviewer=""))
     assert_shows_errors(refused.content.decode(), "assign a reviewer with errors")
     yield "assign a reviewer with errors", refused.content.decode()
+    mailing = staff.post(changelist, action_form("email_applicants"))
+    assert mailing.templates[0].name == "selection/admin/email_applicants.html"
+    yield "email selected applicants", mailing.content.decode()
+    refused = staff.post(
+        changelist, action_form("email_applicants", send="Send", subject="{nme}", body="")
+    )
+    assert_shows_errors(refused.content.decode(), "email selected applicants with errors")
+    yield "email selected applicants with errors", refused.content.decode()
 
     chinese = Client()
     chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})

@@ -19,6 +19,7 @@ from programs.applications.models import Application
 from programs.selection import export, rules
 from programs.selection.admin.dashboards import DashboardAdminMixin
 from programs.selection.admin.decisions import DecisionAdminMixin
+from programs.selection.admin.mailing import MailingAdminMixin
 from programs.selection.admin.reviews import (
     AssignmentInline,
     ReviewAdminMixin,
@@ -45,7 +46,11 @@ admin.site.unregister(Application)
 
 @admin.register(Application)
 class StaffApplicationAdmin(
-    DecisionAdminMixin, ReviewAdminMixin, DashboardAdminMixin, base_admin.ApplicationAdmin
+    DecisionAdminMixin,
+    ReviewAdminMixin,
+    MailingAdminMixin,
+    DashboardAdminMixin,
+    base_admin.ApplicationAdmin,
 ):
     list_display = [
         "reference",
@@ -99,12 +104,25 @@ class StaffApplicationAdmin(
         "created_at",
         "updated_at",
         "anonymised_at",
+        "draft_reminded_at",
+        "offer_reminded_at",
     ]
     fieldsets = [
         (None, {"fields": ["reference", "applicant", "intake", "state", "submitted_at"]}),
         (_("Profile"), {"fields": ["profile_display"]}),
         (_("Application"), {"fields": ["statement", "answers_display"]}),
-        (_("Record"), {"fields": ["created_at", "updated_at", "anonymised_at"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "created_at",
+                    "updated_at",
+                    "anonymised_at",
+                    "draft_reminded_at",
+                    "offer_reminded_at",
+                ]
+            },
+        ),
     ]
     fields = None
     actions = [
@@ -113,6 +131,7 @@ class StaffApplicationAdmin(
         "make_offer",
         "waitlist",
         "reject",
+        "email_applicants",
         "export_csv",
         "export_xlsx",
     ]
