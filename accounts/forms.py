@@ -3,14 +3,23 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AdminUserCreationForm,
+    PasswordResetForm,
+    UserChangeForm,
+    UserCreationForm,
+)
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile, User
-from accounts.services import DUPLICATE_EMAIL_MESSAGE, user_set_language
+from accounts.services import (
+    DUPLICATE_EMAIL_MESSAGE,
+    password_reset_email_allowed,
+    user_set_language,
+)
 from accounts.validators import (
     normalise_name,
     normalise_phone,
@@ -204,3 +213,12 @@ def _years_before(day, years):
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's reset form, but no address gets more reset emails than the limits allow."""
+
+    def get_users(self, email):
+        if not password_reset_email_allowed(email):
+            return iter(())
+        return super().get_users(email)

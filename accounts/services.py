@@ -5,6 +5,7 @@ the user and the address, so a link stops working when it expires, when the addr
 changes, and in effect once the address is verified (opening it again changes nothing).
 """
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,8 +27,8 @@ logger = logging.getLogger(__name__)
 
 VERIFICATION_SALT = "accounts.verify_email"
 VERIFICATION_MAX_AGE = timedelta(days=3)
-# A student may ask for a new link once a minute and a few times a day: enough for a
-# lost email, too little to use the portal to flood someone's inbox.
+# A verification or password-reset email goes to an address at most once a minute and a few
+# times a day: enough for a lost email, too little to use the portal to flood someone's inbox.
 RESEND_COOLDOWN = timedelta(minutes=1)
 RESEND_DAILY_LIMIT = 5
 
@@ -101,8 +102,28 @@ def make_verification_token(user):
     return signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFICATION_SALT)
 
 
+def _cooldown_key(scope, subject):
+    return f"accounts:{scope}:cooldown:{subject}"
+
+
+def _take_email_slot(scope, subject):
+    """Count one email to `subject` (a user id, an address digest) in `scope`: None when it
+    may go, else "cooldown" (less than RESEND_COOLDOWN since the last) or "daily" (over
+    RESEND_DAILY_LIMIT today). The counters live in the cache; cache.add is atomic, so of two
+    simultaneous requests only one gets through."""
+    if not cache.add(
+        _cooldown_key(scope, subject), 1, timeout=int(RESEND_COOLDOWN.total_seconds())
+    ):
+        return "cooldown"
+    daily_key = f"accounts:{scope}:day:{subject}:{timezone.localdate().isoformat()}"
+    cache.add(daily_key, 0, timeout=24 * 60 * 60)
+    if cache.incr(daily_key) > RESEND_DAILY_LIMIT:
+        return "daily"
+    return None
+
+
 def _resend_cooldown_key(user):
-    return f"accounts:verify-resend:cooldown:{user.pk}"
+    return _cooldown_key("verify-resend", user.pk)
 
 
 def user_send_verification_email(*, user, request):
@@ -134,23 +155,32 @@ def user_resend_verification_email(*, user, request):
 
     Raises ResendRefused when throttled; otherwise returns what sending returned.
     """
-    cooldown_key = _resend_cooldown_key(user)
-    daily_key = f"accounts:verify-resend:day:{user.pk}:{timezone.localdate().isoformat()}"
-    # cache.add is atomic: of two simultaneous requests only one gets through.
-    if not cache.add(cooldown_key, 1, timeout=int(RESEND_COOLDOWN.total_seconds())):
+    refused = _take_email_slot("verify-resend", user.pk)
+    if refused == "cooldown":
         raise ResendRefused(
             _(
                 "We sent you a link less than a minute ago. Please check your inbox and "
                 "spam folder, or try again in a minute."
             )
         )
-    cache.add(daily_key, 0, timeout=24 * 60 * 60)
-    if cache.incr(daily_key) > RESEND_DAILY_LIMIT:
+    if refused == "daily":
         raise ResendRefused(
             _("You have asked for %(limit)d links today. Please try again tomorrow.")
             % {"limit": RESEND_DAILY_LIMIT}
         )
     return user_send_verification_email(user=user, request=request)
+
+
+def password_reset_email_allowed(email):
+    """Whether a password-reset email may go to `email` now (same limits as verification
+    links). Refusals are silent to the visitor, like unknown addresses, so the reset page
+    tells nobody whether an account exists; they are logged."""
+    address = User.objects.normalize_email(email).casefold()
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    refused = _take_email_slot("password-reset", digest)
+    if refused:
+        logger.warning("Password reset email to %s… not sent: %s limit", digest[:8], refused)
+    return refused is None
 
 
 def user_verify_email(*, token, current_user=None):

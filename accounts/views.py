@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from accounts import services
-from accounts.forms import ProfilePageForm, SignUpForm
+from accounts.forms import ProfilePageForm, SignUpForm, ThrottledPasswordResetForm
 from accounts.selectors import profile_for_user
 
 EMAIL_NOT_SENT = _(
@@ -137,6 +137,7 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ThrottledPasswordResetForm
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

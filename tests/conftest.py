@@ -1,5 +1,6 @@
 import factory.random
 import pytest
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +25,11 @@ def _reproducible_fake_data(request):
     """Factories draw the same fake names and texts for a test on every run, so a failure that
     depends on them (a random word matching a search) shows every time, not once in CI."""
     factory.random.reseed_random(request.node.nodeid)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counters and cached feeds live in the cache, which outlives a test."""
+    cache.clear()
+    yield
+    cache.clear()

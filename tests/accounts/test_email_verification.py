@@ -4,7 +4,6 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -20,24 +19,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 RESEND_URL = "/accounts/verify/"
-
-
-@pytest.fixture(autouse=True)
-def _empty_throttle():
-    """The resend throttle lives in the cache, which outlives a test."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def clock_following_cache(settings):
-    """The throttle tests travel in time (time_machine): an in-process cache follows the
-    travel, while Redis expires keys by its own clock. The throttle logic is the same."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def link_in(email):

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from accounts.services import RESEND_DAILY_LIMIT
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +92,41 @@ def test_password_change_needs_the_old_password_and_keeps_the_session(client):
 def test_password_change_needs_a_login(client):
     response = client.get(reverse("accounts:password_change"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def ask_for_reset(client, email):
+    response = client.post(reverse("accounts:password_reset"), {"email": email})
+    assert response.url == reverse("accounts:password_reset_done")  # the same answer always
+    return response
+
+
+def test_reset_emails_to_one_address_are_limited_silently(
+    client, clock_following_cache, time_machine
+):
+    UserFactory(email="lin@example.org")
+    time_machine.move_to("2027-03-01 09:00 +08:00", tick=False)
+
+    ask_for_reset(client, "lin@example.org")
+    ask_for_reset(client, "LIN@example.org")  # the same address, within the minute
+    assert len(mail.outbox) == 1
+
+    for minutes in range(1, 10):
+        time_machine.move_to(f"2027-03-01 09:{minutes * 2:02d} +08:00", tick=False)
+        ask_for_reset(client, "lin@example.org")
+    assert len(mail.outbox) == RESEND_DAILY_LIMIT
+
+    time_machine.move_to("2027-03-02 09:00 +08:00", tick=False)
+    ask_for_reset(client, "lin@example.org")
+    assert len(mail.outbox) == RESEND_DAILY_LIMIT + 1
+
+
+def test_one_address_at_its_limit_does_not_hold_up_another(client):
+    UserFactory(email="lin@example.org")
+    UserFactory(email="wang@example.org")
+    ask_for_reset(client, "lin@example.org")
+    ask_for_reset(client, "lin@example.org")
+    ask_for_reset(client, "wang@example.org")
+    assert [message.to for message in mail.outbox] == [
+        ["lin@example.org"],
+        ["wang@example.org"],
+    ]
