@@ -49,7 +49,7 @@ class Reminder:
     def due(self, now):
         """Applications this reminder is due for at `now` that have not had it yet."""
         return (
-            Application.objects.filter(self.due_when(now), applicant__isnull=False)
+            Application.objects.filter(self.due_when(now), applicant__is_active=True)
             .filter(**{f"{self.claim_field}__isnull": True})
             .select_related("applicant__profile", "intake__program")
             .order_by("pk")
@@ -65,18 +65,18 @@ class Reminder:
 
 REMINDERS = [
     Reminder(
-        "draft",
-        _drafts_of_intakes_closing_soon,
-        "closes_at",
-        "draft_reminded_at",
-        "programs/email/draft_reminder",
+        name="draft",
+        due_when=_drafts_of_intakes_closing_soon,
+        deadline_field="closes_at",
+        claim_field="draft_reminded_at",
+        template="programs/email/draft_reminder",
     ),
     Reminder(
-        "offer",
-        _offers_with_reply_deadline_soon,
-        "offer_deadline",
-        "offer_reminded_at",
-        "programs/email/offer_reminder",
+        name="offer",
+        due_when=_offers_with_reply_deadline_soon,
+        deadline_field="offer_deadline",
+        claim_field="offer_reminded_at",
+        template="programs/email/offer_reminder",
     ),
 ]
 

@@ -114,6 +114,13 @@ def test_a_complete_draft_is_reminded_without_a_missing_list(mailoutbox):
             ),
             id="anonymised",
         ),
+        pytest.param(
+            lambda: ApplicationFactory(
+                intake=intake_closing_in(timedelta(days=1)),
+                applicant=StudentProfileFactory(user__is_active=False).user,
+            ),
+            id="inactive-account",
+        ),
         pytest.param(lambda: offered(timedelta(days=3)), id="offer-deadline-far"),
         pytest.param(lambda: offered(-timedelta(hours=1)), id="offer-deadline-passed"),
         pytest.param(lambda: offered(timedelta(days=1), state=S.ACCEPTED), id="offer-accepted"),
