@@ -4,10 +4,11 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import IntakeFactory, ProgramFactory
+from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory
 from tests.programs.factories import complete_application
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +172,23 @@ def test_an_applicant_reads_the_title_in_their_language_on_their_dashboard_and_a
     page = client.get(application.get_absolute_url()).content.decode()
     assert re.search(rf"<title>{title} — Summer 2027 \(", page)  # a draft: no reference yet
     assert f"{title} — Summer 2027</p>" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("zh-hans", "我们已收到您对 国际研究生暑期学校（Summer 2027）的申请。"),
+        ("en", "We have received your application to International Graduate Summer School"),
+    ],
+)
+def test_the_confirmation_email_names_the_program_in_the_applicants_language(
+    summer, django_capture_on_commit_callbacks, language, sentence
+):
+    application = complete_application(
+        intake=summer.intakes.get(),
+        applicant=StudentProfileFactory(user__language=language).user,
+    )
+    other = "en" if language == "zh-hans" else "zh-hans"
+    with translation.override(other), django_capture_on_commit_callbacks(execute=True):
+        application.submit(by=application.applicant)
+    assert sentence in mail.outbox[-1].body
