@@ -22,10 +22,50 @@ class IntakeInline(admin.TabularInline):
 class ProgramAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "is_published", "updated_at"]
     list_filter = ["kind", "is_published", "host_organisations", "partner_organisations"]
-    search_fields = ["title", "summary", "description"]
+    search_fields = ["title", "summary", "description", "title_zh", "summary_zh", "description_zh"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["host_organisations", "partner_organisations"]
     inlines = [IntakeInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "title",
+                    "slug",
+                    "summary",
+                    "description",
+                    "eligibility",
+                    "location",
+                ]
+            },
+        ),
+        (
+            _("Chinese"),
+            {
+                "description": _(
+                    "Shown to visitors who read the site in Chinese. A field left empty "
+                    "shows the English text instead."
+                ),
+                "fields": [
+                    "title_zh",
+                    "summary_zh",
+                    "description_zh",
+                    "eligibility_zh",
+                    "location_zh",
+                ],
+            },
+        ),
+        (
+            _("Organisations"),
+            {"fields": ["host_organisations", "partner_organisations"]},
+        ),
+        (
+            _("Other details"),
+            {"fields": ["study_weeks", "internship_weeks", "cover_image", "is_published"]},
+        ),
+    ]
 
 
 class IntakeStatusFilter(admin.SimpleListFilter):

@@ -17,17 +17,20 @@ def deadline_uid(intake):
 
 
 # Part of every fingerprint: change it when the rendering below changes, so cached feeds expire.
-FEED_FORMAT = "1"
+FEED_FORMAT = "2"
 
 
 def feed_fingerprint(intakes, *, title, base_url):
     """A digest of everything the feed shows, read in one query without building the feed.
 
     Calendar apps poll feeds often; this lets an unchanged feed answer 304 or come from the
-    cache. The language is part of it because event summaries are translated.
+    cache. The language is part of it because event summaries are translated, and both titles
+    are read because a Chinese visitor sees `title_zh` (Program.display_title).
     """
     digest = hashlib.sha256(repr((FEED_FORMAT, get_language(), title, base_url)).encode())
-    rows = intakes.values_list("pk", "name", "closes_at", "program__title", "program__slug")
+    rows = intakes.values_list(
+        "pk", "name", "closes_at", "program__title", "program__title_zh", "program__slug"
+    )
     for row in rows.iterator(chunk_size=2000):
         digest.update(repr(row).encode())
     return digest.hexdigest()
@@ -54,7 +57,7 @@ def deadlines_calendar(intakes, *, title, build_url):
         event.add(
             "summary",
             _("Application deadline: %(program)s — %(intake)s")
-            % {"program": intake.program.title, "intake": intake.name},
+            % {"program": intake.program.display_title, "intake": intake.name},
         )
         event.add("url", build_url(intake.program))
         event.add(

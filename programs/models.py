@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from programs import images
@@ -62,7 +63,48 @@ class ProgramQuerySet(models.QuerySet):
         return self.filter(pk__in=Intake.objects.open(now).values("program"))
 
 
-class Program(models.Model):
+class ChineseTextsMixin:
+    """Which language a program's texts are read in: the one rule for pages, feeds and emails.
+
+    Staff write the English texts and may add Chinese ones (`<field>_zh`). `display_<field>`
+    is the Chinese text while the active language is Chinese (the request's, or the one an
+    email is rendered in), else the English one — also when the Chinese one is empty, so a
+    program nobody translated yet still reads whole. Admin lists and sorting keep the English.
+    """
+
+    LOCALIZED_FIELDS = ("title", "summary", "description", "eligibility", "location")
+
+    def localized(self, field):
+        if field not in self.LOCALIZED_FIELDS:
+            raise ValueError(f"{field!r} has no Chinese version")
+        if (get_language() or "").startswith("zh"):
+            chinese = getattr(self, f"{field}_zh")
+            if chinese.strip():
+                return chinese
+        return getattr(self, field)
+
+    @property
+    def display_title(self):
+        return self.localized("title")
+
+    @property
+    def display_summary(self):
+        return self.localized("summary")
+
+    @property
+    def display_description(self):
+        return self.localized("description")
+
+    @property
+    def display_eligibility(self):
+        return self.localized("eligibility")
+
+    @property
+    def display_location(self):
+        return self.localized("location")
+
+
+class Program(ChineseTextsMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=ProgramKind.choices)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -95,6 +137,12 @@ class Program(models.Model):
     cover_card = models.ImageField(
         _("cover image, card size"), upload_to="programs/covers/", blank=True, editable=False
     )
+    # Optional Chinese versions of the texts above; see ChineseTextsMixin.
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
+    summary_zh = models.CharField(_("summary (Chinese)"), max_length=400, blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    eligibility_zh = models.TextField(_("audience and eligibility (Chinese)"), blank=True)
+    location_zh = models.CharField(_("location (Chinese)"), max_length=200, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

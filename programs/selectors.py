@@ -20,10 +20,14 @@ def catalog_programs(*, filters, now=None):
         Program.objects.published().with_intake_summary(now).prefetch_related("host_organisations")
     )
     if query := filters.get("q"):
+        # English and Chinese texts alike: a visitor may type in either language.
         programs = programs.filter(
             Q(title__icontains=query)
             | Q(summary__icontains=query)
             | Q(description__icontains=query)
+            | Q(title_zh__icontains=query)
+            | Q(summary_zh__icontains=query)
+            | Q(description_zh__icontains=query)
         )
     if kind := filters.get("kind"):
         programs = programs.filter(kind=kind)

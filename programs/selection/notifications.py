@@ -27,7 +27,7 @@ def placeholder_values(application):
     deadline = application.intake.offer_deadline
     return {
         "name": profile_name or applicant.get_full_name() or applicant.email,
-        "program": application.intake.program.title,
+        "program": application.intake.program.display_title,
         "intake": application.intake.name,
         "deadline": (
             _("%(date)s (%(timezone)s)")

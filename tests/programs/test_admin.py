@@ -173,6 +173,49 @@ def test_program_search_and_filters(staff_client, intakes):
     assert [p.title for p in found] == ["Young Fellow camp"]
 
 
+CHINESE_FIELDS = ["title_zh", "summary_zh", "description_zh", "eligibility_zh", "location_zh"]
+
+
+def test_chinese_texts_have_their_own_fieldset_after_the_english_ones(staff_client):
+    program = ProgramFactory(title="Summer camp")
+    response = staff_client.get(reverse("admin:programs_program_change", args=[program.pk]))
+    fieldsets = response.context["adminform"].fieldsets
+    assert [name for name, _options in fieldsets][:2] == [None, "Chinese"]
+    assert fieldsets[1][1]["fields"] == CHINESE_FIELDS
+    assert "title" in fieldsets[0][1]["fields"] and "summary" in fieldsets[0][1]["fields"]
+    html = response.content.decode()
+    assert all(f'name="{field}"' in html for field in CHINESE_FIELDS)
+    assert "Title (Chinese)" in html
+
+
+def test_staff_save_a_chinese_title_and_find_the_program_by_it(staff_client):
+    program = ProgramFactory(title="Summer camp", slug="summer-camp", summary="A week.")
+    response = staff_client.post(
+        reverse("admin:programs_program_change", args=[program.pk]),
+        {
+            "kind": program.kind,
+            "title": "Summer camp",
+            "slug": "summer-camp",
+            "summary": "A week.",
+            "title_zh": "夏令营",
+            "summary_zh": "一周。",
+            "is_published": "on",
+            "intakes-TOTAL_FORMS": "0",
+            "intakes-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].errors
+    program.refresh_from_db()
+    assert (program.title_zh, program.summary_zh, program.description_zh) == (
+        "夏令营",
+        "一周。",
+        "",
+    )
+    ProgramFactory(title="ZIERIP")
+    found = staff_client.get(reverse("admin:programs_program_changelist"), {"q": "夏令"})
+    assert [p.title for p in found.context["cl"].result_list] == ["Summer camp"]  # English title
+
+
 def test_supervisor_list_marks_examples(staff_client):
     SupervisorFactory(name="Demo Person", is_example=True)
     url = reverse("admin:programs_supervisor_changelist")

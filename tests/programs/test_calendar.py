@@ -181,3 +181,48 @@ def test_each_language_gets_its_own_feed(client, intakes):
     assert "Accept-Language" in chinese["Vary"]
     summaries = {str(event["summary"]) for event in events_of(chinese).values()}
     assert "申请截止：Summer camp — Camp 2027" in summaries, summaries
+
+
+def test_the_chinese_feed_names_programs_by_their_chinese_title(client, intakes):
+    camp = intakes["camp"].program
+    camp.title_zh = "夏令营"
+    camp.save()
+    chinese = events_of(
+        client.get(reverse("programs:deadlines_feed"), headers={"accept-language": "zh-hans"})
+    )
+    summaries = {str(event["summary"]) for event in chinese.values()}
+    assert "申请截止：夏令营 — Camp 2027" in summaries, summaries
+    assert "申请截止：ZIERIP — ZIERIP 2027" in summaries  # no Chinese title: the English one
+    english = events_of(
+        client.get(reverse("programs:deadlines_feed"), headers={"accept-language": "en"})
+    )
+    assert "Application deadline: Summer camp — Camp 2027" in {
+        str(event["summary"]) for event in english.values()
+    }
+    feed = client.get(
+        reverse("programs:program_deadlines_feed", args=["summer-camp"]),
+        headers={"accept-language": "zh-hans"},
+    )
+    assert "夏令营" in str(Calendar.from_ical(feed.content)["x-wr-calname"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("programs:deadlines_feed"),
+        reverse("programs:program_deadlines_feed", args=["summer-camp"]),
+    ],
+)
+def test_editing_a_chinese_title_changes_the_feed_at_once(client, intakes, url):
+    chinese = {"accept-language": "zh-hans"}
+    first = client.get(url, headers=chinese)
+    camp = intakes["camp"].program
+    camp.title_zh = "夏令营"
+    camp.save()
+
+    again = client.get(url, headers={**chinese, "if-none-match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+    camp_event = events_of(again)[f"intake-{intakes['camp'].pk}-deadline@zju-alibaba-portal"]
+    assert str(camp_event["summary"]) == "申请截止：夏令营 — Camp 2027"

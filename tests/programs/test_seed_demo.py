@@ -18,6 +18,9 @@ def snapshot():
         "questions": IntakeQuestion.objects.count(),
         "supervisors": sorted(Supervisor.objects.values_list("slug", "unit__slug")),
         "organisations": Organisation.objects.count(),
+        "chinese": sorted(
+            Program.objects.values_list("slug", "title_zh", "summary_zh", "description_zh")
+        ),
     }
 
 
@@ -73,3 +76,46 @@ def test_seed_demo_names_the_missing_programs_and_changes_nothing(document_progr
     with pytest.raises(CommandError, match="zierip"):
         call_command("seed_demo")
     assert not Intake.objects.exists()
+
+
+CHINESE_TITLES = {
+    "international-graduate-summer-school": "国际研究生暑期学校",
+    "zierip": "浙江大学国际企业研究实习项目（ZIERIP）",
+    "internship-at-alibaba": "阿里巴巴实习",
+    "intelligent-internet-technology-phd": "智能互联网技术博士项目",
+    "summer-camp": "夏令营",
+    "young-fellow-camp": "青年学者营",
+    "joint-training-base": "联合培养基地",
+}
+
+
+def test_seed_demo_gives_every_imported_program_a_chinese_title_and_summary(document_programs):
+    call_command("seed_demo")
+    programs = Program.objects.all()
+    assert {p.slug: p.title_zh for p in programs} == CHINESE_TITLES
+    assert all(p.summary_zh and p.description_zh == p.summary_zh for p in programs)
+    assert all(
+        len(p.summary_zh) <= Program._meta.get_field("summary_zh").max_length for p in programs
+    )
+    # Only the texts the document has: it gives no eligibility or location.
+    assert not any(p.eligibility_zh or p.location_zh for p in programs)
+    summer = programs.get(slug="international-graduate-summer-school")
+    assert "暑期学校" in summer.summary_zh and "2周" in summer.summary_zh
+
+
+def test_seed_demo_leaves_chinese_texts_staff_wrote_alone(document_programs):
+    Program.objects.filter(slug="summer-camp").update(title_zh="软件学院夏令营")
+    Program.objects.filter(slug="zierip").update(summary_zh="员工写的摘要。")
+    call_command("seed_demo")
+    camp = Program.objects.get(slug="summer-camp")
+    assert camp.title_zh == "软件学院夏令营"
+    assert camp.summary_zh  # its empty fields are still filled
+    zierip = Program.objects.get(slug="zierip")
+    assert zierip.summary_zh == "员工写的摘要。"
+    assert zierip.title_zh == "浙江大学国际企业研究实习项目（ZIERIP）"
+
+
+def test_seed_demo_leaves_the_english_texts_alone(document_programs):
+    before = sorted(Program.objects.values_list("slug", "title", "summary", "description"))
+    call_command("seed_demo")
+    assert sorted(Program.objects.values_list("slug", "title", "summary", "description")) == before

@@ -1,4 +1,4 @@
-"""Demo intakes and example supervisors for the programs of the source document."""
+"""Demo intakes, example supervisors and Chinese texts for the programs of the source document."""
 
 from datetime import datetime, time, timedelta
 
@@ -19,6 +19,50 @@ DOCUMENT_PROGRAM_SLUGS = [
     "young-fellow-camp",
     "joint-training-base",
 ]
+
+# The document introduces these two programs in one sentence, their English summary.
+SUMMER_SCHOOL_AND_ZIERIP_ZH = (
+    "近两年来，双方每年夏天联合举办国际研究生暑期学校，并举办浙江大学国际企业研究实习项目"
+    "（ZIERIP）：来自斯坦福大学、麻省理工学院、哈佛大学、剑桥大学、新加坡国立大学等世界一流"
+    "大学的学生在浙江大学学习2周，并在阿里巴巴等合作企业实习11周。"
+)
+
+# Chinese texts of the imported programs (the import reads an English document only):
+# slug: (title_zh, summary_zh). Each summary translates the sentence the import takes as the
+# English summary and description, so the same text also fills description_zh.
+CHINESE_TEXTS = {
+    "international-graduate-summer-school": (
+        "国际研究生暑期学校",
+        SUMMER_SCHOOL_AND_ZIERIP_ZH,
+    ),
+    "zierip": (
+        "浙江大学国际企业研究实习项目（ZIERIP）",
+        SUMMER_SCHOOL_AND_ZIERIP_ZH,
+    ),
+    "internship-at-alibaba": (
+        "阿里巴巴实习",
+        "近年来，学院约50名在读研究生在阿里巴巴集团实习，每年有30余名应届毕业生加入阿里巴巴集团。",
+    ),
+    "intelligent-internet-technology-phd": (
+        "智能互联网技术博士项目",
+        "2019年11月，浙江大学计算机科学与技术学院、软件学院与阿里巴巴联合发布浙江大学2020年智能"
+        "互联网技术博士项目招生简章。该项目聚焦互联网产业的关键原创研究与核心技术，搭建资源共享、"
+        "合作共赢的校企协同创新与工程人才培养平台。",
+    ),
+    "summer-camp": (
+        "夏令营",
+        "2019年7月，浙江大学软件学院夏令营在阿里巴巴开营。",
+    ),
+    "young-fellow-camp": (
+        "青年学者营",
+        "2019年10月，软件学院面向工程类研究生的阿里巴巴青年学者营开营。",
+    ),
+    "joint-training-base": (
+        "联合培养基地",
+        "在前期广泛合作的基础上，浙江大学软件学院与阿里巴巴集团共建的浙江大学—阿里巴巴创新人才"
+        "联合培养基地于2019年12月经浙江省教育厅批准，成为省级研究生联合培养基地。",
+    ),
+}
 
 # key: (program slug, intake name, opens in days, closes in days, starts in days, weeks, seats),
 # relative to today, so every run shows open, closing-soon, upcoming and closed rounds. The
@@ -113,7 +157,8 @@ SUPERVISORS = [
 class Command(BaseCommand):
     help = (
         "Create demo intakes (open, closing soon, upcoming, closed — relative to today) and "
-        "11 example supervisors for the imported programs. Safe to run again."
+        "11 example supervisors for the imported programs, and fill in their empty Chinese "
+        "titles and summaries. Safe to run again."
     )
 
     @transaction.atomic
@@ -125,13 +170,27 @@ class Command(BaseCommand):
                 f"These programs do not exist yet: {', '.join(missing)}. "
                 "Run `manage.py import_document` first."
             )
+        chinese = self.seed_chinese_texts(programs)
         today = timezone.localdate()
         intakes = self.seed_intakes(programs, today)
         self.seed_questions(intakes)
         supervisors = self.seed_supervisors()
         self.stdout.write(
-            f"Demo data: {len(intakes)} intakes and {supervisors} example supervisors."
+            f"Demo data: {chinese} Chinese program texts filled in, {len(intakes)} intakes "
+            f"and {supervisors} example supervisors."
         )
+
+    def seed_chinese_texts(self, programs):
+        """Fill each empty Chinese text; one staff already wrote is theirs and stays."""
+        filled = 0
+        for slug, (title, summary) in CHINESE_TEXTS.items():
+            texts = {"title_zh": title, "summary_zh": summary, "description_zh": summary}
+            for field, text in texts.items():
+                # Conditional UPDATE: an edit saved since in_bulk read the row is not undone.
+                filled += Program.objects.filter(pk=programs[slug].pk, **{field: ""}).update(
+                    **{field: text}
+                )
+        return filled
 
     def seed_intakes(self, programs, today):
         intakes = {}

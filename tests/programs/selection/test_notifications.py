@@ -280,6 +280,42 @@ def test_assigning_a_reviewer_tells_the_applicant_in_their_language(
     assert mail.outbox[-1].subject.endswith("：评审中")
 
 
+def test_a_chinese_applicant_reads_the_programs_chinese_title(
+    django_capture_on_commit_callbacks,
+):
+    application = shortlisted_application(language="zh-hans", program__title_zh="国际企业研究实习")
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        application_decide(application=application, decision="offer", by=make_manager())
+
+    message = mail.outbox[-1]
+    assert message.subject == "录取通知：国际企业研究实习（Summer 2027）"
+    assert "您已被 国际企业研究实习（Summer 2027）录取" in message.body
+    assert "ZIERIP" not in message.body.replace(application.reference, "")
+
+
+def test_an_english_applicant_reads_the_english_title_despite_a_chinese_one(
+    django_capture_on_commit_callbacks,
+):
+    application = shortlisted_application(language="en", program__title_zh="国际企业研究实习")
+
+    with translation.override("zh-hans"), django_capture_on_commit_callbacks(execute=True):
+        application_decide(application=application, decision="offer", by=make_manager())
+
+    assert mail.outbox[-1].subject == "Offer of a place: ZIERIP (Summer 2027)"
+
+
+def test_the_generic_state_email_names_the_chinese_title(django_capture_on_commit_callbacks):
+    EmailTemplate.objects.filter(state=S.REJECTED).delete()
+    application = shortlisted_application(language="zh-hans", program__title_zh="国际企业研究实习")
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        application_decide(application=application, decision="reject", by=make_manager())
+
+    assert mail.outbox[-1].subject == "您对 国际企业研究实习 的申请：未录取"
+    assert "国际企业研究实习（Summer 2027）的申请状态已更新为：未录取。" in mail.outbox[-1].body
+
+
 @pytest.mark.parametrize(
     ("language", "expected"), [("zh-hans", "zh-hans"), ("en", "en"), ("fr", "en")]
 )

@@ -1,0 +1,194 @@
+"""Chinese program texts: Chinese visitors read them, everyone else (and empty fields) English."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory
+from tests.programs.factories import complete_application
+
+pytestmark = pytest.mark.django_db
+
+CATALOG = reverse("programs:catalog")
+CHINESE = {"accept-language": "zh-hans"}
+ENGLISH = {"accept-language": "en"}
+
+
+def card_titles(response):
+    return re.findall(r'class="stretched-link">([^<]+)</a>', response.content.decode())
+
+
+@pytest.fixture
+def summer():
+    """Open for applications, with Chinese texts except for the location."""
+    program = ProgramFactory(
+        title="International Graduate Summer School",
+        slug="summer-school",
+        summary="Two weeks in Hangzhou.",
+        description="Lectures and projects.",
+        eligibility="Graduate students.",
+        location="Hangzhou",
+        title_zh="国际研究生暑期学校",
+        summary_zh="在杭州的两周。",
+        description_zh="讲座与项目。",
+        eligibility_zh="研究生。",
+    )
+    IntakeFactory(program=program, name="Summer 2027")
+    return program
+
+
+@pytest.fixture
+def untranslated():
+    program = ProgramFactory(title="Young Fellow camp", summary="A week of talks.")
+    IntakeFactory(program=program)
+    return program
+
+
+# The rule ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("zh-hans", "国际研究生暑期学校"), ("zh", "国际研究生暑期学校"), ("en", "Summer School")],
+)
+def test_the_active_language_chooses_the_text(language, expected):
+    program = ProgramFactory.build(title="Summer School", title_zh="国际研究生暑期学校")
+    with translation.override(language):
+        assert program.display_title == expected
+        assert program.localized("title") == expected
+
+
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_an_empty_chinese_text_falls_back_to_english(empty):
+    program = ProgramFactory.build(
+        summary="Two weeks.", summary_zh=empty, location="Hangzhou", location_zh=""
+    )
+    with translation.override("zh-hans"):
+        assert program.display_summary == "Two weeks."
+        assert program.display_location == "Hangzhou"
+
+
+def test_only_the_program_texts_have_a_chinese_version():
+    with pytest.raises(ValueError, match="slug"):
+        ProgramFactory.build().localized("slug")
+
+
+# Pages ------------------------------------------------------------------------------------------
+
+
+def test_catalog_in_chinese_shows_chinese_texts_and_english_where_there_are_none(
+    client, summer, untranslated
+):
+    response = client.get(CATALOG, {"sort": "title"}, headers=CHINESE)
+    html = response.content.decode()
+    # Sorted by the English title ("International…" before "Young…"), shown in Chinese.
+    assert card_titles(response) == ["国际研究生暑期学校", "Young Fellow camp"]
+    assert "在杭州的两周。" in html and "A week of talks." in html
+    assert "International Graduate Summer School" not in html
+    assert "Two weeks in Hangzhou." not in html
+
+
+def test_catalog_in_english_shows_no_chinese(client, summer, untranslated):
+    response = client.get(CATALOG, {"sort": "title"}, headers=ENGLISH)
+    html = response.content.decode()
+    assert card_titles(response) == ["International Graduate Summer School", "Young Fellow camp"]
+    assert "Two weeks in Hangzhou." in html
+    assert "国际研究生暑期学校" not in html and "在杭州的两周。" not in html
+
+
+@pytest.mark.parametrize("query", ["暑期", "杭州", "讲座"])  # title, summary, description
+def test_a_chinese_word_finds_the_program(client, summer, untranslated, query):
+    assert card_titles(client.get(CATALOG, {"q": query}, headers=CHINESE)) == ["国际研究生暑期学校"]
+    # Whatever the page's language: an English page finds it too, and shows it in English.
+    assert card_titles(client.get(CATALOG, {"q": query}, headers=ENGLISH)) == [
+        "International Graduate Summer School"
+    ]
+
+
+def test_english_words_still_find_a_program_in_chinese(client, summer, untranslated):
+    assert card_titles(client.get(CATALOG, {"q": "summer school"}, headers=CHINESE)) == [
+        "国际研究生暑期学校"
+    ]
+
+
+def test_program_page_in_chinese(client, summer):
+    html = client.get(summer.get_absolute_url(), headers=CHINESE).content.decode()
+    assert "<h1>国际研究生暑期学校</h1>" in html
+    assert re.search(r"<title>国际研究生暑期学校 · ", html)
+    assert '<meta name="description" content="在杭州的两周。">' in html
+    assert 'aria-current="page">国际研究生暑期学校</li>' in html
+    assert '<p class="lead">在杭州的两周。</p>' in html
+    assert "讲座与项目。" in html and "研究生。" in html
+    assert "Hangzhou" in html  # no Chinese location: the English one
+    for english in ["International Graduate Summer School", "Lectures and projects."]:
+        assert english not in html
+
+
+def test_program_page_in_english(client, summer):
+    html = client.get(summer.get_absolute_url(), headers=ENGLISH).content.decode()
+    assert "<h1>International Graduate Summer School</h1>" in html
+    assert '<meta name="description" content="Two weeks in Hangzhou.">' in html
+    assert "Lectures and projects." in html and "Graduate students." in html
+    assert "国际研究生暑期学校" not in html and "讲座与项目。" not in html
+
+
+def test_the_language_cookie_also_chooses_chinese(client, summer):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    assert "<h1>国际研究生暑期学校</h1>" in client.get(summer.get_absolute_url()).content.decode()
+
+
+def test_home_lists_open_programs_in_chinese(client, summer, untranslated):
+    chinese = client.get(reverse("home"), headers=CHINESE).content.decode()
+    assert "国际研究生暑期学校" in chinese and "在杭州的两周。" in chinese
+    assert "Young Fellow camp" in chinese  # untranslated: English
+    english = client.get(reverse("home"), headers=ENGLISH).content.decode()
+    assert "International Graduate Summer School" in english
+    assert "国际研究生暑期学校" not in english
+
+
+def test_partnership_page_lists_the_programs_in_chinese(client, summer, untranslated):
+    html = client.get(reverse("partnership:overview"), headers=CHINESE).content.decode()
+    assert "<dt>国际研究生暑期学校</dt>" in html
+    assert "<dd>讲座与项目。" in html
+    assert "<dt>Young Fellow camp</dt>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("zh-hans", "国际研究生暑期学校"), ("en", "International Graduate Summer School")],
+)
+def test_an_applicant_reads_the_title_in_their_language_on_their_dashboard_and_application(
+    client, summer, language, title
+):
+    application = complete_application(intake=summer.intakes.get())
+    client.force_login(application.applicant)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    dashboard = client.get(reverse("applications:dashboard")).content.decode()
+    assert f"{title} — Summer 2027" in dashboard
+    page = client.get(application.get_absolute_url()).content.decode()
+    assert re.search(rf"<title>{title} — Summer 2027 \(", page)  # a draft: no reference yet
+    assert f"{title} — Summer 2027</p>" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("zh-hans", "我们已收到您对 国际研究生暑期学校（Summer 2027）的申请。"),
+        ("en", "We have received your application to International Graduate Summer School"),
+    ],
+)
+def test_the_confirmation_email_names_the_program_in_the_applicants_language(
+    summer, django_capture_on_commit_callbacks, language, sentence
+):
+    application = complete_application(
+        intake=summer.intakes.get(),
+        applicant=StudentProfileFactory(user__language=language).user,
+    )
+    other = "en" if language == "zh-hans" else "zh-hans"
+    with translation.override(other), django_capture_on_commit_callbacks(execute=True):
+        application.submit(by=application.applicant)
+    assert sentence in mail.outbox[-1].body
