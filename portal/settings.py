@@ -142,6 +142,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language staff write content in and the document import brings it in (news, timeline,
+# organisations, people, intakes, supervisors, the programs' main texts). Pages in another
+# language mark that content with `lang` (WCAG 2.1 "Language of Parts"): portal.content_language.
+CONTENT_LANGUAGE = env.str("CONTENT_LANGUAGE", default="en")
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

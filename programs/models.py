@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -73,15 +74,29 @@ class ChineseTextsMixin:
     """
 
     LOCALIZED_FIELDS = ("title", "summary", "description", "eligibility", "location")
+    # The language of the `<field>_zh` texts; the others are in settings.CONTENT_LANGUAGE.
+    CHINESE_LANGUAGE = "zh-hans"
 
-    def localized(self, field):
+    def _shown_chinese(self, field):
+        """The Chinese text of `field` if it is the one to show now, else None."""
         if field not in self.LOCALIZED_FIELDS:
             raise ValueError(f"{field!r} has no Chinese version")
         if (get_language() or "").startswith("zh"):
             chinese = getattr(self, f"{field}_zh")
             if chinese.strip():
                 return chinese
-        return getattr(self, field)
+        return None
+
+    def localized(self, field):
+        chinese = self._shown_chinese(field)
+        return getattr(self, field) if chinese is None else chinese
+
+    def text_language(self, field):
+        """The language of the text `localized(field)` returns, for its `lang` on pages that
+        are in another language (portal.content_language)."""
+        if self._shown_chinese(field) is None:
+            return settings.CONTENT_LANGUAGE
+        return self.CHINESE_LANGUAGE
 
     @property
     def display_title(self):

@@ -77,6 +77,25 @@ def test_only_the_program_texts_have_a_chinese_version():
         ProgramFactory.build().localized("slug")
 
 
+@pytest.mark.parametrize(
+    ("language", "title_zh", "expected"),
+    [("zh-hans", "暑期学校", "zh-hans"), ("zh-hans", " ", "en"), ("en", "暑期学校", "en")],
+)
+def test_the_language_of_a_text_is_that_of_the_text_shown(language, title_zh, expected):
+    program = ProgramFactory.build(title="Summer School", title_zh=title_zh)
+    with translation.override(language):
+        assert program.text_language("title") == expected
+
+
+def test_the_texts_without_a_chinese_version_are_in_the_content_language(settings):
+    settings.CONTENT_LANGUAGE = "en-gb"
+    program = ProgramFactory.build(summary="Two weeks.")
+    with translation.override("zh-hans"):
+        assert program.text_language("summary") == "en-gb"
+    with pytest.raises(ValueError, match="slug"):
+        program.text_language("slug")
+
+
 # Pages ------------------------------------------------------------------------------------------
 
 
