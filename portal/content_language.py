@@ -7,6 +7,7 @@ voice of its nearest `lang`, so a part in another language than the page's carri
 and a part in the page's language carries none, since a redundant `lang` is only noise.
 """
 
+from django import forms
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -36,3 +37,15 @@ def in_language(text, language):
     if not text or is_page_language(language):
         return text
     return format_html('<span lang="{}">{}</span>', language, text)
+
+
+class ContentSelect(forms.Select):
+    """A select whose choices are content (organisations, research areas, supervisors): each
+    option but the empty one carries CONTENT_LANGUAGE's lang on pages in another language."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        language = settings.CONTENT_LANGUAGE
+        if str(value) != "" and not is_page_language(language):
+            option["attrs"]["lang"] = language
+        return option

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.content_language import ContentSelect
 from portal.models import Organisation
 from programs.models import IntakeStatus, ProgramKind, ResearchArea
 
@@ -55,6 +56,7 @@ class CatalogFilterForm(LenientForm):
         to_field_name="slug",
         empty_label=_("All organisations"),
         required=False,
+        widget=ContentSelect,
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=CatalogSort.CHOICES, required=False)
 
@@ -70,4 +72,5 @@ class SupervisorFilterForm(LenientForm):
         to_field_name="slug",
         empty_label=_("All research areas"),
         required=False,
+        widget=ContentSelect,
     )

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.content_language import ContentSelect
 from programs.applications.documents import clean_pdf, clean_photo
 from programs.applications.models import (
     MAX_SUPERVISOR_CHOICES,
@@ -22,7 +23,7 @@ def question_field(question):
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, **common)
     if question.kind == QuestionKind.CHOICE:
         choices = [("", "—"), *((option, option) for option in question.choice_list)]
-        return forms.ChoiceField(choices=choices, **common)
+        return forms.ChoiceField(choices=choices, widget=ContentSelect, **common)
     if question.kind == QuestionKind.YES_NO:
         return forms.ChoiceField(choices=YES_NO, **common)
     return forms.CharField(max_length=500, **common)
@@ -134,6 +135,7 @@ class SupervisorsForm(forms.Form):
                 queryset=Supervisor.objects.active(),
                 required=rank == 1,
                 initial=current.get(rank),
+                widget=ContentSelect,
             )
 
     def clean(self):

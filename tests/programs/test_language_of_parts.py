@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal.models import OrganisationKind
-from programs.models import ResearchArea
+from programs.models import ResearchArea, Supervisor
 from tests.factories import (
     IntakeFactory,
     OrganisationFactory,
@@ -15,6 +15,7 @@ from tests.factories import (
     StudentProfileFactory,
     SupervisorFactory,
 )
+from tests.page_builders import phd_draft
 from tests.text_language import lang_marks, languages_of
 
 pytestmark = pytest.mark.django_db
@@ -116,9 +117,32 @@ def test_the_supervisor_profile_reads_english(client, supervisor):
     assert languages_of(html, "Leads research on visual intelligence.") == {"en"}
     assert languages_of(html, "研究方向") == {"zh-hans"}  # "Research areas"
     listed = page(client, reverse("programs:supervisors"), CHINESE)
-    for text in ["Hua Xiansheng", "Senior researcher, Alibaba Cloud"]:
-        assert languages_of(listed, text) == {"en"}
-    assert '<p class="small text-body-secondary mb-0" lang="en">Computer vision</p>' in listed
+    for text in ["Hua Xiansheng", "Senior researcher, Alibaba Cloud", "Computer vision"]:
+        assert languages_of(listed, text) == {"en"}  # the area: on the card and in the filter
+
+
+def test_options_naming_content_read_english_and_the_empty_one_chinese(client, summer):
+    html = page(client, reverse("programs:catalog"), CHINESE)
+    assert languages_of(html, "Alibaba DAMO Academy") == {"en"}  # the organisation filter
+    with translation.override("zh-hans"):
+        everyone = translation.gettext("All organisations")
+    assert languages_of(html, everyone) == {"zh-hans"}
+
+
+def test_the_application_steps_mark_supervisors_and_the_choices_staff_wrote(client):
+    user = StudentProfileFactory().user
+    client.force_login(user)
+    pk = phd_draft(user)["pk"]
+    supervisors = page(client, reverse("applications:step_supervisors", args=[pk]), CHINESE)
+    for supervisor in Supervisor.objects.active():
+        assert languages_of(supervisors, supervisor.name) == {"en"}
+    statement = page(client, reverse("applications:step_statement", args=[pk]), CHINESE)
+    for choice in ["Cloud computing", "Machine intelligence", "Data intelligence"]:
+        assert languages_of(statement, choice) == {"en"}
+    english = page(client, reverse("applications:step_statement", args=[pk]), ENGLISH)
+    assert lang_marks(english) == []
+    review = page(client, reverse("applications:review", args=[pk]), CHINESE)
+    assert languages_of(review, "Which track interests you most?") == {"en"}
 
 
 def test_sentences_stay_chinese_around_the_english_intake_name(client, summer, untranslated):
@@ -142,6 +166,7 @@ def test_english_pages_carry_no_redundant_lang(client, summer, untranslated, sup
     ]
     for url in urls:
         assert lang_marks(page(client, url, ENGLISH)) == [], url
+    assert ">Alibaba DAMO Academy</option>" in page(client, reverse("programs:catalog"), ENGLISH)
     client.force_login(StudentProfileFactory().user)
     start = reverse("applications:start", args=[summer.intakes.get().pk])
     assert lang_marks(page(client, start, ENGLISH)) == []
