@@ -9,8 +9,25 @@ and a part in the page's language carries none, since a redundant `lang` is only
 
 from django import forms
 from django.conf import settings
+from django.core import checks
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
+
+
+@checks.register(checks.Tags.translation)
+def check_content_language(app_configs=None, **kwargs):
+    """CONTENT_LANGUAGE ends up in lang attributes: it must be a language code Django knows."""
+    try:
+        get_language_info(settings.CONTENT_LANGUAGE)
+    except KeyError:
+        return [
+            checks.Error(
+                f"CONTENT_LANGUAGE {settings.CONTENT_LANGUAGE!r} is not a language code.",
+                hint='The language content is written in, e.g. "en" or "zh-hans".',
+                id="portal.E001",
+            )
+        ]
+    return []
 
 
 def page_language():

@@ -5,6 +5,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from portal.content_language import check_content_language
 from tests.factories import ProgramFactory
 
 
@@ -60,3 +61,11 @@ def test_a_program_text_is_marked_where_it_is_not_in_the_page_language(language,
     )
     with translation.override(language):
         assert render(source, program=program) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "errors"), [("en", []), ("en-gb", []), ("qq", ["portal.E001"])]
+)
+def test_a_content_language_django_does_not_know_fails_the_checks(settings, language, errors):
+    settings.CONTENT_LANGUAGE = language
+    assert [error.id for error in check_content_language()] == errors
