@@ -1,5 +1,6 @@
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -13,6 +14,8 @@ FEED_LENGTH = 20
 
 class LatestNewsFeed(Feed):
     feed_type = Atom1Feed
+    # The entries are in the language content is written in, whatever the page language.
+    language = settings.CONTENT_LANGUAGE
     title = _("ZJU–Alibaba Joint Training: news")
     subtitle = _("News of the partnership of Zhejiang University and Alibaba Group.")
     link = reverse_lazy("partnership:news_list")

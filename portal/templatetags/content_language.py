@@ -6,8 +6,11 @@ of UI text: `{{ intake.name|content_text }}`, `{{ program|program_text:"title" }
 lives in portal.content_language; <title>, meta tags and emails cannot mark parts.
 """
 
+import re
+
 from django import template
 from django.conf import settings
+from django.utils.text import Truncator
 
 from portal.content_language import in_language, lang_attribute
 
@@ -39,3 +42,15 @@ def program_text(program, field):
     """`program.localized(field)` inside a sentence of UI text, in a `<span lang>` when it is
     not in the page's language."""
     return in_language(program.localized(field), program.text_language(field))
+
+
+# Han characters: Chinese text has no spaces, so a word count would never cut it.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@register.filter
+def excerpt(text, words):
+    """The first `words` words of `text`, or for Chinese text twice as many characters."""
+    if HAN.search(str(text)):
+        return Truncator(text).chars(int(words) * 2)
+    return Truncator(text).words(int(words), truncate="…")

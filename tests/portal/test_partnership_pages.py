@@ -270,3 +270,29 @@ def test_two_blocks_of_an_article_cannot_share_a_position(client):
     ParagraphFactory(article=first.article, position=4)
     html = client.get(first.article.get_absolute_url()).content.decode()
     assert html.count('id="p-3"') == 1 and html.count('id="p-4"') == 1
+
+
+def test_the_news_feed_declares_the_language_its_entries_are_in(imported, client):
+    body = client.get(
+        reverse("partnership:news_feed"), headers={"accept-language": "zh-hans"}
+    ).content.decode()
+    assert 'xml:lang="en"' in body
+
+
+@pytest.mark.parametrize(
+    ("language", "fields", "run", "shown"),
+    [
+        ("en", {"description": "word " * 200}, r"(?:word ?)+", range(120, 121)),
+        ("zh-hans", {"description_zh": "长" * 500}, r"长+", range(230, 241)),
+    ],
+)
+def test_long_program_descriptions_are_shortened_in_either_language(
+    imported, client, language, fields, run, shown
+):
+    """120 words, or for Chinese (no spaces between words) about 240 characters."""
+    Program.objects.filter(slug="zierip").update(**fields)
+    html = client.get(
+        reverse("partnership:overview"), headers={"accept-language": language}
+    ).content.decode()
+    [text] = re.findall(run, html)
+    assert (len(text.split()) if language == "en" else len(text)) in shown

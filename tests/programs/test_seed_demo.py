@@ -80,7 +80,7 @@ def test_seed_demo_names_the_missing_programs_and_changes_nothing(document_progr
 
 CHINESE_TITLES = {
     "international-graduate-summer-school": "国际研究生暑期学校",
-    "zierip": "浙江大学国际企业研究实习项目（ZIERIP）",
+    "zierip": "浙江大学国际软件工程产学研项目（ZIERIP）",
     "internship-at-alibaba": "阿里巴巴实习",
     "intelligent-internet-technology-phd": "智能互联网技术博士项目",
     "summer-camp": "夏令营",
@@ -112,7 +112,7 @@ def test_seed_demo_leaves_chinese_texts_staff_wrote_alone(document_programs):
     assert camp.summary_zh  # its empty fields are still filled
     zierip = Program.objects.get(slug="zierip")
     assert zierip.summary_zh == "员工写的摘要。"
-    assert zierip.title_zh == "浙江大学国际企业研究实习项目（ZIERIP）"
+    assert zierip.title_zh == "浙江大学国际软件工程产学研项目（ZIERIP）"
 
 
 def test_seed_demo_leaves_the_english_texts_alone(document_programs):

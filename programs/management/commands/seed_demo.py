@@ -22,7 +22,7 @@ DOCUMENT_PROGRAM_SLUGS = [
 
 # The document introduces these two programs in one sentence, their English summary.
 SUMMER_SCHOOL_AND_ZIERIP_ZH = (
-    "近两年来，双方每年夏天联合举办国际研究生暑期学校，并举办浙江大学国际企业研究实习项目"
+    "近两年来，双方每年夏天联合举办国际研究生暑期学校，并举办浙江大学国际软件工程产学研项目"
     "（ZIERIP）：来自斯坦福大学、麻省理工学院、哈佛大学、剑桥大学、新加坡国立大学等世界一流"
     "大学的学生在浙江大学学习2周，并在阿里巴巴等合作企业实习11周。"
 )
@@ -36,7 +36,7 @@ CHINESE_TEXTS = {
         SUMMER_SCHOOL_AND_ZIERIP_ZH,
     ),
     "zierip": (
-        "浙江大学国际企业研究实习项目（ZIERIP）",
+        "浙江大学国际软件工程产学研项目（ZIERIP）",
         SUMMER_SCHOOL_AND_ZIERIP_ZH,
     ),
     "internship-at-alibaba": (
