@@ -151,6 +151,11 @@ class Application(models.Model):
         """What the student should do or expect now, for the dashboard."""
         if self.is_draft and not self.intake.is_open:
             return _("The intake has closed; this draft can no longer be submitted.")
+        if self.state == ApplicationState.OFFERED and not offer_reply_open(self.intake):
+            return _(
+                "The reply deadline has passed, so the place may go to another applicant. "
+                "Write to the program office if you still want it."
+            )
         return NEXT_STEPS[self.state]
 
     @property
@@ -158,7 +163,7 @@ class Application(models.Model):
         """The time by which the student must act, if any."""
         if self.is_draft:
             return self.intake.closes_at if self.intake.is_open else None
-        if self.state == ApplicationState.OFFERED:
+        if self.state == ApplicationState.OFFERED and offer_reply_open(self.intake):
             return self.intake.offer_deadline
         return None
 

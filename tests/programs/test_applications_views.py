@@ -258,6 +258,15 @@ def test_decline_after_the_deadline_is_refused(client, student):
     assert application.state == S.OFFERED
 
 
+def test_a_lapsed_offer_says_what_to_do_instead_of_showing_a_past_deadline(client, student):
+    intake = IntakeFactory(offer_deadline=timezone.now() - timedelta(minutes=1))
+    complete_application(applicant=student, intake=intake, state=S.OFFERED)
+    page = client.get(reverse("applications:dashboard")).content.decode()
+    assert "The reply deadline has passed, so the place may go to another applicant." in page
+    assert "Accept or decline the offer before the deadline." not in page
+    assert "<strong>Deadline:</strong>" not in page
+
+
 def test_dashboard_shows_state_history_next_step_and_deadline(client, student):
     application = complete_application(applicant=student)
     application.submit(by=student)
