@@ -3,6 +3,17 @@ has one (WCAG 2.1, 3.1.2 "Language of Parts")."""
 
 from html.parser import HTMLParser
 
+CHINESE = {"accept-language": "zh-hans"}
+ENGLISH = {"accept-language": "en"}
+
+
+def page(client, url, headers):
+    """The HTML of a page as a visitor with these headers (e.g. CHINESE) gets it."""
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
 VOID_ELEMENTS |= {"source", "track"}
 

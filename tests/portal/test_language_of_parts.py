@@ -20,18 +20,9 @@ from portal.models import (
     ResearchField,
 )
 from tests.page_builders import news_article_with_figures
-from tests.text_language import lang_marks, languages_of
+from tests.text_language import CHINESE, ENGLISH, lang_marks, languages_of, page
 
 pytestmark = pytest.mark.django_db
-
-CHINESE = {"accept-language": "zh-hans"}
-ENGLISH = {"accept-language": "en"}
-
-
-def page(client, url, headers):
-    response = client.get(url, headers=headers)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def chinese(message):

@@ -10,12 +10,11 @@ from django.utils import translation
 
 from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory
 from tests.programs.factories import complete_application
+from tests.text_language import CHINESE, ENGLISH
 
 pytestmark = pytest.mark.django_db
 
 CATALOG = reverse("programs:catalog")
-CHINESE = {"accept-language": "zh-hans"}
-ENGLISH = {"accept-language": "en"}
 
 
 def card_titles(response):
