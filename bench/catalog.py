@@ -7,89 +7,53 @@ database and reports each page's median time as a ratio against the login page
 across machines. Not part of the test suite.
 """
 
-import os
-import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
+from functools import partial
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from harness import median_ms, report, set_up_django, source_storages
 
 ROUNDS = 30
-
-
-def build_dataset():
-    # The same data as the catalog's query-count tests.
-    from tests.programs.factories import build_large_catalog
-
-    return build_large_catalog()[500]
-
-
-def median_ms(client, url, *, before_each=None, headers=None, status=200):
-    """Median time of ROUNDS requests; `before_each` runs untimed before every request."""
-    assert client.get(url, headers=headers).status_code == status, url  # warm up, and check
-    timings = []
-    for _ in range(ROUNDS):
-        if before_each:
-            before_each()
-        start = time.perf_counter()
-        client.get(url, headers=headers)
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings) * 1000
+BASELINE = "login page (baseline)"
 
 
 def main():
-    workdir = Path(tempfile.mkdtemp(prefix="bench-catalog-"))
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="portal.settings",
-        ENV_FILE=str(workdir / "none.env"),
-        SECRET_KEY="bench-" + "x" * 40,
-        DEBUG="0",
-        ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        STATIC_ROOT=str(workdir / "static"),
-    )
-    (workdir / "static").mkdir()
-    import django
-
-    django.setup()
+    set_up_django("catalog")
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import override_settings, setup_test_environment
+    from django.test.utils import override_settings
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    program = build_dataset()
+    from tests.programs.factories import build_large_catalog  # the query-count tests' data
+
+    program = build_large_catalog()[500]
     client = Client()
-    storages = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     pages = {
-        "login page (baseline)": "/accounts/login/",
+        BASELINE: "/accounts/login/",
         "home": "/",
         "catalog": "/programs/",
         "catalog, filtered": "/programs/?status=open&q=program&sort=deadline&page=3",
         "program page": program.get_absolute_url(),
     }
     feed = "/programs/deadlines.ics"
-    with override_settings(STORAGES=storages):
-        results = {name: median_ms(client, url) for name, url in pages.items()}
+    with override_settings(STORAGES=source_storages()):
+        results = {
+            name: median_ms(partial(client.get, url), rounds=ROUNDS) for name, url in pages.items()
+        }
         etag = client.get(feed)["ETag"]
         results |= {
-            "deadlines.ics, built (5,000 ev.)": median_ms(client, feed, before_each=cache.clear),
-            "deadlines.ics, cached": median_ms(client, feed),
+            "deadlines.ics, built (5,000 ev.)": median_ms(
+                partial(client.get, feed), rounds=ROUNDS, before_each=cache.clear
+            ),
+            "deadlines.ics, cached": median_ms(partial(client.get, feed), rounds=ROUNDS),
             "deadlines.ics, 304 unchanged": median_ms(
-                client, feed, headers={"if-none-match": etag}, status=304
+                partial(client.get, feed, headers={"if-none-match": etag}),
+                rounds=ROUNDS,
+                status=304,
             ),
         }
-    baseline = results["login page (baseline)"]
-    print(f"1,000 programs, 5,000 intakes; median of {ROUNDS} requests each (SQLite)")
-    for name, ms in results.items():
-        print(f"  {name:32} {ms:8.2f} ms  {ms / baseline:6.2f} × baseline")
+    report(
+        f"1,000 programs, 5,000 intakes; median of {ROUNDS} requests each (SQLite)",
+        results,
+        BASELINE,
+    )
 
 
 if __name__ == "__main__":

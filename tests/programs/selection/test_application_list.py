@@ -2,14 +2,12 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from accounts.models import StudentProfile, User
-from programs.applications.models import Application
 from programs.applications.states import ApplicationState
 from tests.factories import IntakeFactory, StudentProfileFactory
 from tests.programs.selection.factories import (
     CriterionFactory,
+    bulk_applications,
     make_manager,
     make_reviewer,
     review,
@@ -109,35 +107,6 @@ def test_search_by_email_and_reference(manager_client):
 
     assert application.reference in by_email and other.reference not in by_email
     assert other.reference in by_reference and application.reference not in by_reference
-
-
-def bulk_applications(intake, count):
-    """`count` submitted applications with profiles, without one query per row."""
-    now = timezone.now()
-    users = User.objects.bulk_create(
-        User(email=f"bulk{intake.pk}-{n}@example.org", first_name="Bulk", last_name=str(n))
-        for n in range(count)
-    )
-    StudentProfile.objects.bulk_create(
-        StudentProfile(
-            user=user,
-            given_name="Bulk",
-            family_name=str(n),
-            university=f"University {n % 7}",
-            degree_level="master",
-        )
-        for n, user in enumerate(users)
-    )
-    Application.objects.bulk_create(
-        Application(
-            applicant=user,
-            intake=intake,
-            state=S.SUBMITTED,
-            submitted_at=now,
-            reference=f"BULK-{intake.pk}-{n:06d}",
-        )
-        for n, user in enumerate(users)
-    )
 
 
 def test_list_query_count_is_fixed_with_ten_thousand_applications(

@@ -1,0 +1,64 @@
+"""What the benchmarks share: a throwaway SQLite database with production-like settings, and a
+median of timed requests. Figures are ratios against a baseline page of the same run."""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def set_up_django(name):
+    """Configure Django on a fresh database in a temporary folder and migrate it."""
+    sys.path.insert(0, str(ROOT))
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="portal.settings",
+        ENV_FILE=str(workdir / "none.env"),
+        SECRET_KEY="bench-" + "x" * 40,
+        DEBUG="0",
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        STATIC_ROOT=str(workdir / "static"),
+    )
+    (workdir / "static").mkdir()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+
+
+def source_storages():
+    """Static files from the source folders: the benchmarks don't run collectstatic."""
+    return {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def median_ms(request, *, rounds, before_each=None, status=200):
+    """Median time of `rounds` calls of `request()` (a test-client call) after one checked
+    warm-up; `before_each` runs untimed before every call."""
+    response = request()
+    assert response.status_code == status, response.status_code
+    timings = []
+    for _ in range(rounds):
+        if before_each:
+            before_each()
+        start = time.perf_counter()
+        request()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1000
+
+
+def report(title, results, baseline):
+    print(title)
+    for name, ms in results.items():
+        print(f"  {name:34} {ms:9.2f} ms  {ms / results[baseline]:7.2f} × baseline")
