@@ -52,6 +52,8 @@ class Reminder:
             Application.objects.filter(self.due_when(now), applicant__is_active=True)
             .filter(**{f"{self.claim_field}__isnull": True})
             .select_related("applicant__profile", "intake__program")
+            # What a draft reminder lists as missing (submission_problems) reads these.
+            .prefetch_related("intake__questions", "documents", "supervisor_choices__supervisor")
             .order_by("pk")
         )
 

@@ -22,7 +22,6 @@ from programs.applications.models import (
     offer_reply_open,
 )
 from programs.applications.states import STUDENT_TARGETS, ApplicationState, can_transition
-from programs.models import Intake
 
 
 class ApplicationStateError(ValidationError):
@@ -206,7 +205,7 @@ def application_start(*, intake, user):
     existing = Application.objects.filter(applicant=user, intake=intake).first()
     if existing is not None:
         return existing
-    if not Intake.objects.open().filter(pk=intake.pk).exists():
+    if not intake.is_open:
         raise ApplicationStateError(_("This intake is not open for applications."))
     application, _created = Application.objects.get_or_create(applicant=user, intake=intake)
     return application

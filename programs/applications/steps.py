@@ -66,14 +66,19 @@ def step_url(application, step):
 
 
 def progress(application, current):
-    """What the progress indicator shows: each step, done or not, and the current one."""
-    return [
-        {
-            "step": step,
-            "url": step_url(application, step),
-            "done": step != REVIEW and not step_problems(application, step),
-            "current": step == current,
-            "number": number,
-        }
-        for number, step in enumerate(steps_for(application), start=1)
-    ]
+    """What the progress indicator shows: each step, what it still lacks, done or not, and
+    the current one."""
+    items = []
+    for number, step in enumerate(steps_for(application), start=1):
+        problems = step_problems(application, step)
+        items.append(
+            {
+                "step": step,
+                "url": step_url(application, step),
+                "problems": problems,
+                "done": step != REVIEW and not problems,
+                "current": step == current,
+                "number": number,
+            }
+        )
+    return items

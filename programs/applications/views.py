@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,6 @@ from programs.applications.models import (
     STATEMENT_MIN_CHARS,
     Application,
     ApplicationDocument,
-    ApplicationStateChange,
 )
 from programs.applications.services import ApplicationStateError
 from programs.models import Intake
@@ -31,9 +29,7 @@ class DashboardView(LoginRequiredMixin, ListView):
     context_object_name = "applications"
 
     def get_queryset(self):
-        return Application.objects.for_user(self.request.user).prefetch_related(
-            Prefetch("state_changes", queryset=ApplicationStateChange.objects.order_by("at"))
-        )
+        return Application.objects.for_user(self.request.user).prefetch_related("state_changes")
 
 
 class StartView(LoginRequiredMixin, TemplateView):
@@ -72,9 +68,11 @@ class OwnApplicationMixin(LoginRequiredMixin):
     """The application in the URL, if it is the requester's; 404 otherwise."""
 
     def get_application(self):
-        return get_object_or_404(
-            Application.objects.for_user(self.request.user), pk=self.kwargs["pk"]
+        # What the step checks, the progress indicator and the summary read: once each.
+        applications = Application.objects.for_user(self.request.user).prefetch_related(
+            "intake__questions", "documents", "supervisor_choices__supervisor"
         )
+        return get_object_or_404(applications, pk=self.kwargs["pk"])
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -131,11 +129,12 @@ class StepView(OwnApplicationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         previous = steps.previous_step(self.application, self.step)
+        progress = steps.progress(self.application, self.step)
         return super().get_context_data(
             application=self.application,
             intake=self.application.intake,
-            progress=steps.progress(self.application, self.step),
-            problems=steps.step_problems(self.application, self.step),
+            progress=progress,
+            problems=next(item["problems"] for item in progress if item["current"]),
             previous_url=steps.step_url(self.application, previous) if previous else None,
             **kwargs,
         )
@@ -175,10 +174,13 @@ class DocumentsStepView(StepView):
     def save(self, form):
         valid = form.is_valid()
         # Keep every good upload even when another file in the same form was refused.
-        for kind, upload in form.accepted_uploads().items():
+        accepted = form.accepted_uploads()
+        for kind, upload in accepted.items():
             services.application_save_document(
                 application=self.application, user=self.request.user, kind=kind, upload=upload
             )
+        if accepted:
+            self.application = self.get_application()  # the page lists the new documents
         return valid
 
     def get_context_data(self, **kwargs):

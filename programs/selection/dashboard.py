@@ -11,7 +11,7 @@ from programs.applications.models import Application
 from programs.applications.states import ApplicationState
 from programs.selection.models import MAX_SCORE, ReviewScore
 from programs.selection.selectors import waitlist
-from programs.selection.services import seats_left, seats_taken
+from programs.selection.services import seats_taken
 
 S = ApplicationState
 
@@ -83,7 +83,7 @@ class ColumnChart:
 
 def intake_figures(intake):
     """Everything the dashboard shows, in a handful of grouped queries."""
-    applications = Application.objects.filter(intake=intake).exclude(state=S.DRAFT)
+    applications = Application.objects.filter(intake=intake).submitted()
     by_state = dict(
         Application.objects.filter(intake=intake)
         .values_list("state")
@@ -115,10 +115,10 @@ def intake_figures(intake):
     taken = seats_taken(intake)
     state_rows = [(state.label, by_state.get(state.value, 0)) for state in S]
     return {
-        "submitted": applications.count(),
+        "submitted": sum(by_state.values()) - by_state.get(S.DRAFT, 0),
         "seats": intake.capacity,
         "seats_taken": taken,
-        "seats_left": seats_left(intake),
+        "seats_left": max(intake.capacity - taken, 0),
         "state_rows": state_rows,
         "state_chart": Chart(
             title=str(_("Applications by state")),

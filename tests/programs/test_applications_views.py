@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programs.applications.models import Application, ApplicationStateChange
-from programs.applications.services import application_set_state
+from programs.applications.services import application_save_supervisors, application_set_state
 from programs.applications.states import ApplicationState
 from tests.factories import (
     IntakeFactory,
@@ -18,6 +18,7 @@ from tests.factories import (
     SupervisorFactory,
     UserFactory,
 )
+from tests.page_builders import _phd_intake, _supervisors, _with_questions
 from tests.programs.factories import STATEMENT, ApplicationFactory, complete_application
 
 pytestmark = pytest.mark.django_db
@@ -357,3 +358,22 @@ def test_student_reaches_the_application_from_the_program_page_apply_button(clie
             reverse("applications:step_profile", kwargs={"pk": profile.user.applications.get().pk})
         ).content.decode()
     )
+
+
+@pytest.mark.parametrize("choices", [1, 3])
+def test_review_page_query_count_does_not_grow_with_choices(
+    client, student, choices, django_assert_max_num_queries
+):
+    """The step checks, the progress indicator and the summary share one read of the
+    questions, documents and supervisor choices."""
+    intake = _with_questions(_phd_intake())
+    application = complete_application(applicant=student, intake=intake)
+    supervisors = _supervisors(3)[:choices]
+    application_save_supervisors(application=application, user=student, supervisors=supervisors)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("applications:review", args=[application.pk]))
+
+    assert response.status_code == 200
+    for supervisor in supervisors:
+        assert supervisor.name in response.text

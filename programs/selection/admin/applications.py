@@ -244,7 +244,6 @@ class StaffApplicationAdmin(
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        application = self.get_object(request, unquote(object_id))
         extra_context = {
             **(extra_context or {}),
             # Nothing on this page is edited by a form: decisions are buttons.
@@ -253,9 +252,13 @@ class StaffApplicationAdmin(
             "show_save_and_add_another": False,
             "show_delete": False,
         }
-        if application is not None:
-            extra_context.update(self.decision_context(request, application))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The decision buttons, from the application Django has fetched and checked."""
+        if obj is not None:
+            context.update(self.decision_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _get_visible_or_404(self, request, object_id):
         application = self.get_object(request, unquote(object_id))
