@@ -80,6 +80,13 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    @property
+    def display_name(self):
+        """How staff pages and decision emails name a student: the profile's name, else the
+        account's (StudentProfile.__str__ falls back to it)."""
+        profile = getattr(self, "profile", None)
+        return str(profile) if profile is not None else str(self)
+
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email)
@@ -139,17 +146,9 @@ class StudentProfile(models.Model):
         "phone",
     ]
 
-    # What an application needs before it can be submitted (name in Chinese, gender optional).
+    # What an application needs before it can be submitted: all but these two.
     REQUIRED_FOR_APPLICATION = [
-        "given_name",
-        "family_name",
-        "date_of_birth",
-        "nationality",
-        "university",
-        "degree_level",
-        "major",
-        "expected_graduation",
-        "phone",
+        name for name in STUDENT_FIELDS if name not in {"name_chinese", "gender"}
     ]
 
     class Meta:

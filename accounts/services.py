@@ -38,20 +38,20 @@ DUPLICATE_EMAIL_MESSAGE = _(
 )
 
 
-class ResendRefused(Exception):
+class UserFacingError(Exception):
+    """A refusal whose `message` is shown to the student as it is."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class ResendRefused(UserFacingError):
     """Too many requests for a new link; `message` says when to try again."""
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
-
-class VerificationError(Exception):
+class VerificationError(UserFacingError):
     """A verification link that cannot be used; `message` tells the student why."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,7 @@ class ProgramQuerySet(models.QuerySet):
         intakes = Intake.objects.filter(program=OuterRef("pk")).with_status(now)
         featured = intakes.annotate(
             status_rank=Case(
-                When(current_status=IntakeStatus.CLOSING_SOON, then=Value(0)),
-                When(current_status=IntakeStatus.OPEN, then=Value(0)),
+                When(current_status__in=ACCEPTING_STATUSES, then=Value(0)),
                 When(current_status=IntakeStatus.UPCOMING, then=Value(1)),
                 default=Value(2),
                 output_field=IntegerField(),
@@ -59,9 +58,6 @@ class ProgramQuerySet(models.QuerySet):
             next_opening=Subquery(featured.values("opens_at")[:1]),
             next_deadline=Subquery(ahead.values("closes_at")[:1]),
         )
-
-    def with_open_intakes(self, now=None):
-        return self.filter(pk__in=Intake.objects.open(now).values("program"))
 
 
 class ChineseTextsMixin:
@@ -188,6 +184,11 @@ class Program(ChineseTextsMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_phd(self):
+        """The PhD program: supervised by Alibaba experts, applicants choose supervisors."""
+        return self.kind == ProgramKind.PHD
 
     def clean(self):
         if self.slug in RESERVED_PROGRAM_SLUGS:

@@ -16,7 +16,7 @@ from django.views.generic import DetailView, ListView
 from programs import selectors
 from programs.calendar import deadlines_calendar, feed_fingerprint
 from programs.forms import CatalogFilterForm, SupervisorFilterForm
-from programs.models import Program, ProgramKind, Supervisor
+from programs.models import Program, Supervisor
 from programs.timezones import visitor_time_zone
 
 
@@ -61,7 +61,7 @@ class ProgramDetailView(DetailView):
         return super().get_context_data(
             intakes=self.object.intakes.all(),
             visitor_time_zone=visitor_time_zone(self.request),
-            is_phd_program=self.object.kind == ProgramKind.PHD,
+            is_phd_program=self.object.is_phd,
             **kwargs,
         )
 

@@ -13,7 +13,6 @@ from django.utils.module_loading import import_string
 
 from portal.page_inventory import MANAGER, PAGES, REVIEWER, STAFF, STUDENT, Page
 from programs.applications.models import Application
-from programs.applications.states import ApplicationState
 from tests.factories import StaffFactory, StudentProfileFactory
 from tests.page_builders import intake_in_selection, manager, reviewer
 
@@ -198,9 +197,7 @@ def assign_reviewer_form(**data):
 
 def action_form(action, **data):
     """The list's POST that chooses `action` for every application past its draft."""
-    selected = Application.objects.exclude(state=ApplicationState.DRAFT).values_list(
-        "pk", flat=True
-    )
+    selected = Application.objects.submitted().values_list("pk", flat=True)
     return {
         "action": action,
         "_selected_action": [str(pk) for pk in selected],

@@ -156,7 +156,7 @@ def split_list(text, pattern=LIST_SPLIT_RE):
 
 
 def _search(pattern, text, rule_name):
-    match = re.search(pattern, text) if isinstance(pattern, str) else pattern.search(text)
+    match = pattern.search(text)
     if match is None:
         raise DocumentError(f"Extraction rule {rule_name!r} no longer matches the document.")
     return match

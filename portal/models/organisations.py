@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models.news import source_key_field
+
 
 class OrganisationKind(models.TextChoices):
     UNIVERSITY = "university", _("University")
@@ -31,14 +33,7 @@ class Organisation(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    source_key = models.CharField(
-        _("source key"),
-        max_length=200,
-        blank=True,
-        db_index=True,
-        editable=False,
-        help_text=_("Set by the document import; a re-import never changes this row."),
-    )
+    source_key = source_key_field()
 
     class Meta:
         verbose_name = _("organisation")

@@ -125,16 +125,12 @@ class Application(models.Model):
         return reverse("applications:detail", kwargs={"pk": self.pk})
 
     @property
-    def program(self):
-        return self.intake.program
-
-    @property
     def is_draft(self):
         return self.state == ApplicationState.DRAFT
 
     @property
     def needs_supervisors(self):
-        return self.intake.program.kind == ProgramKind.PHD
+        return self.intake.program.is_phd
 
     @property
     def can_withdraw(self):

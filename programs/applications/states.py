@@ -38,7 +38,6 @@ STUDENT_TARGETS = {S.SUBMITTED, S.WITHDRAWN, S.ACCEPTED, S.DECLINED}
 
 # States in which the student still awaits a decision (and may withdraw).
 AWAITING_DECISION = {S.SUBMITTED, S.UNDER_REVIEW, S.SHORTLISTED}
-FINAL = {state for state, targets in TRANSITIONS.items() if not targets}
 
 
 def can_transition(from_state, to_state):

@@ -27,7 +27,7 @@ class StateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() is None:
-            return queryset.exclude(state=S.DRAFT)
+            return queryset.submitted()
         if self.value() in S.values:
             return queryset.filter(state=self.value())
         return queryset

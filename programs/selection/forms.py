@@ -26,11 +26,8 @@ class ReviewerChoiceField(forms.ModelChoiceField):
 
 
 class AssignReviewerForm(forms.Form):
+    # Each form gets a fresh copy of this queryset (ModelChoiceField copies it per form).
     reviewer = ReviewerChoiceField(queryset=reviewers(), label=_("Reviewer"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = reviewers()
 
 
 class ApplicantEmailForm(forms.Form):

@@ -21,12 +21,9 @@ logger = logging.getLogger(__name__)
 
 def placeholder_values(application):
     """The placeholders' values in the active language (dates, fallback phrases)."""
-    applicant = application.applicant
-    profile = getattr(applicant, "profile", None)
-    profile_name = f"{profile.given_name} {profile.family_name}".strip() if profile else ""
     deadline = application.intake.offer_deadline
     return {
-        "name": profile_name or applicant.get_full_name() or applicant.email,
+        "name": application.applicant.display_name,
         "program": application.intake.program.display_title,
         "intake": application.intake.name,
         "deadline": (

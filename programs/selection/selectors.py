@@ -33,13 +33,16 @@ def with_review_summary(queryset):
     )
 
 
+def ranked(queryset):
+    """The order seats are offered in: best average score first, then the earlier
+    submission; unscored applications last. `queryset` has `with_review_summary`."""
+    return queryset.order_by(F("average_score").desc(nulls_last=True), "submitted_at", "pk")
+
+
 def waitlist(intake):
-    """Waitlisted applications in the order seats are offered: best average score first,
-    then the earlier submission. Unscored applications come last."""
-    return (
+    """Waitlisted applications in the order seats are offered."""
+    return ranked(
         with_review_summary(
             Application.objects.filter(intake=intake, state=ApplicationState.WAITLISTED)
         )
-        .select_related("applicant__profile")
-        .order_by(F("average_score").desc(nulls_last=True), "submitted_at", "pk")
     )

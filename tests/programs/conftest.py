@@ -10,11 +10,6 @@ def document_programs(db):
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     """Uploaded documents go to a fresh folder per test, never the developer's private_media/."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"

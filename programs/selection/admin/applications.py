@@ -155,12 +155,9 @@ class StaffApplicationAdmin(
 
     @admin.display(description=_("applicant"), ordering="applicant__profile__family_name")
     def applicant_name(self, application):
-        applicant = application.applicant
-        if applicant is None:
+        if application.applicant is None:
             return _("(deleted account)")
-        profile = getattr(applicant, "profile", None)
-        name = f"{profile.given_name} {profile.family_name}".strip() if profile else ""
-        return name or applicant.get_full_name() or applicant.email
+        return application.applicant.display_name
 
     @admin.display(description=_("email"), ordering="applicant__email")
     def applicant_email(self, application):

@@ -5,7 +5,6 @@ services.application_decide, which holds the transition and capacity rules.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +18,7 @@ from programs.applications.states import ApplicationState, can_transition
 from programs.models import Intake
 from programs.selection import rules, services
 from programs.selection.filters import IntakeFilter
+from programs.selection.selectors import ranked
 
 DECISION_LABELS = {
     "shortlist": _("Shortlist"),
@@ -108,9 +108,7 @@ class DecisionAdminMixin:
     def _decide_all(self, request, queryset, decision):
         if decision == "offer":
             # When seats run out, the best-scored applications have had theirs.
-            queryset = queryset.order_by(
-                F("average_score").desc(nulls_last=True), "submitted_at", "pk"
-            )
+            queryset = ranked(queryset)
         moved = sum(self._decide_one(request, application, decision) for application in queryset)
         if not moved:
             messages.error(request, gettext("No application was changed."))

@@ -1,8 +1,0 @@
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    """Uploaded documents go to a fresh folder per test, never the developer's private_media/."""
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
-    return settings.PRIVATE_MEDIA_ROOT
