@@ -11,6 +11,8 @@ urlpatterns = [
     path("profile/", views.ProfileUpdateView.as_view(), name="profile"),
     path("verify/", views.ResendVerificationView.as_view(), name="resend_verification"),
     path("verify/<str:token>/", views.verify_email, name="verify_email"),
+    path("my-data/", views.ExportMyDataView.as_view(), name="export_my_data"),
+    path("delete/", views.DeleteAccountView.as_view(), name="delete_account"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -1,21 +1,32 @@
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views import i18n
+from django.views import View, i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from accounts import services
-from accounts.forms import ProfilePageForm, SignUpForm, ThrottledPasswordResetForm
+from accounts.forms import (
+    DeleteAccountForm,
+    ProfilePageForm,
+    SignUpForm,
+    ThrottledPasswordResetForm,
+)
+from accounts.personal_data import user_delete_account, user_export_data
 from accounts.selectors import profile_for_user
 
 EMAIL_NOT_SENT = _(
@@ -145,3 +156,32 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class ExportMyDataView(LoginRequiredMixin, View):
+    def get(self, request):
+        data = user_export_data(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DeleteAccountView(LoginRequiredMixin, FormView):
+    """Asks for the password, because this cannot be undone."""
+
+    template_name = "accounts/delete_account.html"
+    form_class = DeleteAccountForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        user_delete_account(user=self.request.user)
+        logout(self.request)
+        messages.success(self.request, _("Your account has been deleted."))
+        return redirect("home")

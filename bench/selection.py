@@ -22,16 +22,16 @@ def main():
     from django.test.utils import override_settings
     from django.urls import reverse
 
-    from programs.applications.models import Application
+    from applications.models import Application
     from tests.factories import IntakeFactory, StaffFactory
-    from tests.programs.selection.factories import CriterionFactory, bulk_applications
+    from tests.selection.factories import CriterionFactory, bulk_applications
 
     intake = IntakeFactory()
     CriterionFactory(intake=intake)
     bulk_applications(intake, APPLICATIONS)  # the list's query-count guard uses the same data
     client = Client()
     client.force_login(StaffFactory())
-    changelist = reverse("admin:programs_application_changelist")
+    changelist = reverse("admin:applications_application_changelist")
     every = {"select_across": "1", "index": "0", "intake": intake.pk}
     every["_selected_action"] = [Application.objects.values_list("pk", flat=True).first()]
     pages = {
@@ -40,7 +40,7 @@ def main():
         "… searched": (f"{changelist}?intake={intake.pk}&q=Bulk+99", ROUNDS),
         "… sorted by average score": (f"{changelist}?intake={intake.pk}&o=-9", ROUNDS),
         "intake dashboard": (
-            reverse("admin:programs_intake_dashboard", args=[intake.pk]),
+            reverse("admin:selection_intake_dashboard", args=[intake.pk]),
             ROUNDS,
         ),
     }

@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    name = "portal"
-    verbose_name = _("Partnership")
+    """The project itself: site-wide pages and the import of the source document."""
 
-    def ready(self):
-        from portal import content_language  # noqa: F401  (registers its system check)
+    name = "portal"
+    verbose_name = _("Portal")

@@ -46,10 +46,16 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Our apps, bottom first: each imports only the ones above it in this list
+    # (tests/test_structure.py); the project package, portal, comes last.
+    "core",
+    "mail",
     "accounts",
-    "portal",
+    "partnership",
     "programs",
-    "programs.selection",
+    "applications",
+    "selection",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -144,7 +150,7 @@ LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The language staff write content in and the document import brings it in (news, timeline,
 # organisations, people, intakes, supervisors, the programs' main texts). Pages in another
-# language mark that content with `lang` (WCAG 2.1 "Language of Parts"): portal.content_language.
+# language mark that content with `lang` (WCAG 2.1 "Language of Parts"): core.content_language.
 CONTENT_LANGUAGE = env.str("CONTENT_LANGUAGE", default="en")
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
@@ -249,13 +255,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # Both logins (site and admin) post the email address as "username".
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_USERNAME_CALLABLE = "portal.login_throttling.login_username"
-AXES_LOCKOUT_CALLABLE = "portal.login_throttling.login_locked_out"
+AXES_USERNAME_CALLABLE = "accounts.login_throttling.login_username"
+AXES_LOCKOUT_CALLABLE = "accounts.login_throttling.login_locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 # Behind N reverse proxies (README: nginx) the client address is the Nth from the right in
 # X-Forwarded-For; with 0 it is the connecting address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "portal.login_throttling.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "accounts.login_throttling.client_ip_address"
 AXES_VERBOSE = False
 
 LOGGING = {

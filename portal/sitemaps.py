@@ -1,9 +1,9 @@
-"""Every public page for search engines."""
+"""Every public page for search engines: the fixed pages here, content pages from their apps."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from portal.models import NewsArticle
+from partnership.sitemaps import NewsSitemap
 from programs.sitemaps import ProgramSitemap
 
 
@@ -24,16 +24,6 @@ class PortalPagesSitemap(Sitemap):
 
     def location(self, url_name):
         return reverse(url_name)
-
-
-class NewsSitemap(Sitemap):
-    changefreq = "yearly"
-
-    def items(self):
-        return NewsArticle.objects.published().latest_first()
-
-    def lastmod(self, article):
-        return article.updated_at
 
 
 sitemaps = {"pages": PortalPagesSitemap, "news": NewsSitemap, "programs": ProgramSitemap}

@@ -12,7 +12,7 @@ from portal.sitemaps import sitemaps
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("", include("portal.urls_partnership")),
+    path("", include("partnership.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -22,7 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),
-    path("applications/", include("programs.application_urls")),
+    path("applications/", include("applications.urls")),
     path("admin/", admin.site.urls),
 ]
 

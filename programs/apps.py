@@ -3,9 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProgramsConfig(AppConfig):
+    """The joint programs, their intakes (application rounds) and the PhD supervisors."""
+
     name = "programs"
     verbose_name = _("Programs")
-
-    def ready(self):
-        # The applications admin lives beside its models, in programs/applications/.
-        from programs.applications import admin  # noqa: F401

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.content_language import ContentSelect
-from portal.models import Organisation
+from core.content_language import ContentSelect
+from partnership.models import Organisation
 from programs.models import IntakeStatus, ProgramKind, ResearchArea
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from programs import images
+from core import images
 
 # An open intake is "closing soon" during its last week.
 CLOSING_SOON_WINDOW = timedelta(days=7)
@@ -89,7 +89,7 @@ class ChineseTextsMixin:
 
     def text_language(self, field):
         """The language of the text `localized(field)` returns, for its `lang` on pages that
-        are in another language (portal.content_language)."""
+        are in another language (core.content_language)."""
         if self._shown_chinese(field) is None:
             return settings.CONTENT_LANGUAGE
         return self.CHINESE_LANGUAGE
@@ -122,13 +122,13 @@ class Program(ChineseTextsMixin, models.Model):
     summary = models.CharField(_("summary"), max_length=400)
     description = models.TextField(_("description"), blank=True)
     host_organisations = models.ManyToManyField(
-        "portal.Organisation",
+        "partnership.Organisation",
         verbose_name=_("host organisations"),
         related_name="hosted_programs",
         blank=True,
     )
     partner_organisations = models.ManyToManyField(
-        "portal.Organisation",
+        "partnership.Organisation",
         verbose_name=_("partner organisations"),
         related_name="partnered_programs",
         blank=True,
@@ -383,7 +383,7 @@ class Supervisor(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200, blank=True)
     unit = models.ForeignKey(
-        "portal.Organisation",
+        "partnership.Organisation",
         verbose_name=_("unit"),
         on_delete=models.SET_NULL,
         null=True,
@@ -437,13 +437,3 @@ class Supervisor(models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:supervisor_detail", kwargs={"slug": self.slug})
-
-
-# Applications live in their own module; importing them here registers them with the app.
-from programs.applications.models import (  # noqa: E402, F401
-    Application,
-    ApplicationDocument,
-    ApplicationStateChange,
-    DocumentKind,
-    SupervisorChoice,
-)

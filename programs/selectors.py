@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
-from portal.models import Organisation
+from partnership.models import Organisation
 from programs.forms import CatalogSort
 from programs.models import ACCEPTING_STATUSES, Intake, IntakeStatus, Program, Supervisor
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core.timezones import visitor_time_zone
 from programs import selectors
 from programs.calendar import deadlines_calendar, feed_fingerprint
 from programs.forms import CatalogFilterForm, SupervisorFilterForm
 from programs.models import Program, Supervisor
-from programs.timezones import visitor_time_zone
 
 
 class LenientPaginationMixin:

@@ -1,6 +1,13 @@
+from io import StringIO
+from pathlib import Path
+
 import factory.random
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.management import call_command
+
+DOCUMENT = Path(django_settings.BASE_DIR) / "content" / "zju-alibaba-cooperation-2020.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +25,18 @@ def _media_outside_the_worktree(settings, tmp_path_factory):
     """Uploads made by tests (page builders, photos, documents) never land in the worktree."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private_media")
+
+
+@pytest.fixture
+def private_media(settings):
+    """The folder this test's applicants' documents are stored in."""
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture
+def imported(db):
+    """The database as `make run` leaves it: the source document imported."""
+    call_command("import_document", str(DOCUMENT), stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -28,7 +28,7 @@ class StaffFactory(UserFactory):
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "portal.Organisation"
+        model = "partnership.Organisation"
         django_get_or_create = ["slug"]
 
     name = factory.Sequence(lambda n: f"Organisation {n}")

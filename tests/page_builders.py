@@ -1,4 +1,4 @@
-"""Builders named by portal.page_inventory: each creates what its page shows, realistically,
+"""Builders named by tests.page_inventory: each creates what its page shows, realistically,
 and returns the URL's keyword arguments.
 
 A builder gets the logged-in user (or None for an anonymous visit). Applications are moved
@@ -10,7 +10,6 @@ from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
 from django.db.models import Max
@@ -19,18 +18,18 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.services import make_verification_token
-from portal.models import NewsArticle, OrganisationKind
-from portal.services import figure_make_web_sizes
-from programs.applications.services import (
+from applications.services import (
     application_save_supervisors,
     application_set_state,
     application_submit,
 )
-from programs.applications.states import ApplicationState
+from applications.states import ApplicationState
+from partnership.models import NewsArticle, OrganisationKind
+from partnership.services import figure_make_web_sizes
 from programs.models import IntakeQuestion, ProgramKind, ResearchArea
-from programs.selection.models import ReviewCriterion
-from programs.selection.rules import MANAGER_GROUP
-from programs.selection.services import application_decide, review_assign, review_save
+from selection.models import ReviewCriterion
+from selection.services import application_decide, review_assign, review_save
+from tests.applications.factories import ApplicationFactory, complete_application
 from tests.factories import (
     IntakeFactory,
     OrganisationFactory,
@@ -40,16 +39,14 @@ from tests.factories import (
     SupervisorFactory,
     UserFactory,
 )
-from tests.portal.factories import FigureBlockFactory, ParagraphFactory
+from tests.files import jpeg_upload
+from tests.partnership.factories import FigureBlockFactory, ParagraphFactory
 from tests.programs.factories import (
-    ApplicationFactory,
     ClosedIntakeFactory,
     ClosingSoonIntakeFactory,
     UpcomingIntakeFactory,
-    complete_application,
-    jpeg_upload,
 )
-from tests.programs.selection.factories import make_manager, make_reviewer, restore_migrated_data
+from tests.selection.factories import make_manager, make_reviewer
 
 DOCUMENT = Path(settings.BASE_DIR) / "content" / "zju-alibaba-cooperation-2020.txt"
 
@@ -314,20 +311,11 @@ def data_to_export(user):
 # Staff pages in the admin -------------------------------------------------------------------
 
 
-def _staff_roles():
-    """The roles and email templates of the selection migrations: a transactional test
-    (live_server) starts from a flushed database without them."""
-    if not Group.objects.filter(name=MANAGER_GROUP).exists():
-        restore_migrated_data()
-
-
 def manager():
-    _staff_roles()
     return make_manager(first_name="Mei", last_name="Lin")
 
 
 def reviewer():
-    _staff_roles()
     return make_reviewer()
 
 
@@ -414,6 +402,12 @@ def application_in_selection(user):
     _reviewed(application, [reviewer(), reviewer()], [4, 5], by=user)
     application_decide(application=application, decision="shortlist", by=user)
     return {"object_id": application.pk}
+
+
+def document_in_selection(user):
+    """A submitted application's CV, as staff download it from the application's page."""
+    application = _submitted(_applicant(), phd=False)
+    return {"object_id": application.pk, "document_id": application.documents.get(kind="cv").pk}
 
 
 def application_to_review(user):

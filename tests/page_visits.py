@@ -1,4 +1,4 @@
-"""How the quality gates visit the pages listed in portal.page_inventory."""
+"""How the quality gates visit the pages listed in tests.page_inventory."""
 
 import os
 import shutil
@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
-from portal.page_inventory import MANAGER, PAGES, REVIEWER, STAFF, STUDENT, Page
-from programs.applications.models import Application
+from applications.models import Application
 from tests.factories import StaffFactory, StudentProfileFactory
 from tests.page_builders import intake_in_selection, manager, reviewer
+from tests.page_inventory import MANAGER, PAGES, REVIEWER, STAFF, STUDENT, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -167,11 +167,13 @@ FORMS_WITH_ERRORS = [
         {"choice_1": ""},
     ),
     FormWithErrors(Page("applications:review", kwargs=B + "fresh_draft", login=STUDENT), {}),
-    FormWithErrors(Page("applications:delete_account", login=STUDENT), {"password": "wrong"}),
+    FormWithErrors(Page("accounts:delete_account", login=STUDENT), {"password": "wrong"}),
     # No score given: every criterion's choice is marked.
     FormWithErrors(
         Page(
-            "admin:programs_application_review", kwargs=B + "application_to_review", login=REVIEWER
+            "admin:applications_application_review",
+            kwargs=B + "application_to_review",
+            login=REVIEWER,
         ),
         {"comment": "I have not scored it yet."},
     ),
@@ -181,7 +183,7 @@ FORMS_WITH_ERRORS = [
 # Pages of ours in the admin without a URL name of their own: the application list of one
 # intake, with its notice of free seats, and the pages of the "assign a reviewer" and "email
 # selected applicants" actions, which answer the list's POST (selection/admin/*.html).
-APPLICATION_LIST = Page("admin:programs_application_changelist", login=MANAGER)
+APPLICATION_LIST = Page("admin:applications_application_changelist", login=MANAGER)
 
 
 def application_list_of_one_intake(user):

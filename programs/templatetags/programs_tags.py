@@ -1,8 +1,9 @@
 from django import template
 from django.utils.timezone import localtime
 
+from core.timezones import visitor_time_zone
 from programs import selectors
-from programs.timezones import visitor_time_zone
+from programs.models import Program
 
 register = template.Library()
 
@@ -15,6 +16,13 @@ def open_programs(context, limit=6):
         "programs": selectors.open_programs(limit=limit),
         "visitor_time_zone": visitor_time_zone(request) if request else None,
     }
+
+
+@register.simple_tag
+def published_programs():
+    """Every published program by title, for pages of other apps that list them (the
+    partnership page): `{% published_programs as programs %}`."""
+    return Program.objects.published().order_by("title")
 
 
 @register.filter

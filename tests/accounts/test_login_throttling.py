@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.test import RequestFactory
 
-from portal.login_throttling import client_ip_address
+from accounts.login_throttling import client_ip_address
 from tests.factories import DEFAULT_PASSWORD, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

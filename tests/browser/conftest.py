@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.programs.factories import minimal_pdf, png_bytes
+from tests.files import minimal_pdf, png_bytes
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -6,10 +6,10 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from programs.applications.models import Application
-from programs.applications.states import ApplicationState
+from applications.models import Application
+from applications.states import ApplicationState
+from tests.applications.factories import STATEMENT, complete_application
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
-from tests.programs.factories import STATEMENT, complete_application
 
 
 def test_apply_leave_resume_submit_and_withdraw(live_server, page, files, transactional_db):

@@ -6,11 +6,10 @@ import re
 from playwright.sync_api import expect
 
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
-from tests.programs.selection.factories import (
+from tests.selection.factories import (
     CriterionFactory,
     make_manager,
     make_reviewer,
-    restore_migrated_data,
     submitted_application,
 )
 
@@ -27,7 +26,6 @@ def log_out_of_admin(page):
 
 
 def test_manager_assigns_reviewer_scores_manager_offers_student_accepts(live_server, page):
-    restore_migrated_data()
     intake = IntakeFactory(program__title="ZIERIP", name="Summer 2027", capacity=1)
     CriterionFactory(intake=intake, name="Motivation")
     student = StudentProfileFactory().user
@@ -38,7 +36,7 @@ def test_manager_assigns_reviewer_scores_manager_offers_student_accepts(live_ser
     admin = live_server.url + "/admin/"
 
     log_in(page, admin, manager.email)
-    page.goto(admin + "programs/application/")
+    page.goto(admin + "applications/application/")
     filters = page.locator("#changelist-filter")
     filters.get_by_role("link", name="Submitted", exact=True).click()
     filters.get_by_role("link", name=str(intake)).click()
@@ -52,7 +50,7 @@ def test_manager_assigns_reviewer_scores_manager_offers_student_accepts(live_ser
     log_out_of_admin(page)
 
     log_in(page, admin, reviewer.email)
-    page.goto(admin + "programs/application/")
+    page.goto(admin + "applications/application/")
     page.get_by_role("link", name=application.reference).click()
     page.get_by_role("link", name="Write my review").click()
     page.get_by_role("group", name="Motivation").get_by_label("4").check()
@@ -62,7 +60,7 @@ def test_manager_assigns_reviewer_scores_manager_offers_student_accepts(live_ser
     log_out_of_admin(page)
 
     log_in(page, admin, manager.email)
-    page.goto(admin + f"programs/application/{application.pk}/change/")
+    page.goto(admin + f"applications/application/{application.pk}/change/")
     expect(page.get_by_text("Clear goals.")).to_be_visible()
     page.get_by_role("button", name="Shortlist").click()
     page.get_by_role("button", name="Make an offer").click()

@@ -5,9 +5,9 @@ import re
 from django.core import mail
 from playwright.sync_api import expect
 
-from programs.applications.models import Application
+from applications.models import Application
+from tests.applications.factories import STATEMENT
 from tests.factories import IntakeFactory
-from tests.programs.factories import STATEMENT
 
 PASSWORD = "a-Sound-passphrase-42"
 

@@ -4,12 +4,11 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from portal.models import (
+from partnership.models import (
     Agreement,
     ArticleBlock,
     CeremonyParticipant,
     Figure,
-    ImportRecord,
     KeyFigure,
     Milestone,
     NewsArticle,
@@ -17,15 +16,17 @@ from portal.models import (
     Person,
     ResearchField,
 )
-from portal.services import document_import
+from portal.importer import document_import
+from portal.models import ImportRecord
 from programs.models import Program
+from tests.conftest import DOCUMENT
 from tests.factories import ProgramFactory
-from tests.portal.conftest import DOCUMENT
 
 pytestmark = pytest.mark.django_db
 
 CONTENT_MODELS = [
-    *apps.get_app_config("portal").get_models(),
+    *apps.get_app_config("partnership").get_models(),
+    ImportRecord,
     Program,
 ]
 
@@ -288,12 +289,12 @@ def test_a_rule_that_no_longer_matches_fails_by_name_and_keeps_the_database(impo
 
 
 def test_a_failure_halfway_through_the_writes_rolls_everything_back(db, monkeypatch):
-    from portal import services
+    from portal import importer
 
     def broken(parsed, report):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_import_key_figures", broken)
+    monkeypatch.setattr(importer, "_import_key_figures", broken)
     with pytest.raises(RuntimeError):
         run_import()
     assert all(model.objects.count() == 0 for model in CONTENT_MODELS)

@@ -5,9 +5,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from portal.page_inventory import PAGES
-from programs.applications.models import Application
+from applications.models import Application
 from tests.factories import StaffFactory
+from tests.page_inventory import PAGES
 from tests.page_visits import (
     APPLICATION_LIST,
     FORMS_WITH_ERRORS,
@@ -144,7 +144,7 @@ def test_odd_staff_posts_never_break_or_echo(client):
     application_list_of_one_intake(manager)
     changelist = url_for(APPLICATION_LIST)
     shortlisted = Application.objects.filter(state="shortlisted").first()
-    decide = reverse("admin:programs_application_decide", args=[shortlisted.pk])
+    decide = reverse("admin:applications_application_decide", args=[shortlisted.pk])
     for label, value in {**ODD_VALUES, "off-site": "https://evil.example/"}.items():
         assign = assign_reviewer_form(apply="Assign", reviewer=value)
         _assert_safe(client.post(changelist, assign), f"assign a reviewer {label}")

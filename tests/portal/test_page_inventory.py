@@ -1,4 +1,4 @@
-"""Every named URL is in portal.page_inventory, and each page answers as listed there."""
+"""Every named URL is in tests.page_inventory, and each page answers as listed there."""
 
 import pytest
 from django.http import HttpResponse
@@ -6,8 +6,8 @@ from django.test import override_settings
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from portal.page_inventory import EXCLUDED, PAGES, STUDENT, Page, named_urls
 from portal.views import healthz
+from tests.page_inventory import EXCLUDED, PAGES, STUDENT, Page, named_urls
 from tests.page_visits import page_params, visit
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_every_named_url_has_an_inventory_entry():
     listed = {page.name for page in PAGES} | {excluded.name for excluded in EXCLUDED}
     missing = sorted(set(named_urls()) - listed)
     assert not missing, (
-        "Named URLs missing from portal/page_inventory.py (add a Page(...) so the quality "
+        "Named URLs missing from tests/page_inventory.py (add a Page(...) so the quality "
         f"gates visit them, or an Excluded(name, reason)): {', '.join(missing)}"
     )
 
@@ -68,10 +68,10 @@ def test_the_walk_finds_our_admin_pages_and_skips_the_rest_of_the_admin():
     # Views the staff workflow adds to the application admin, through admin_view(), and the
     # change and list views it overrides.
     assert {
-        "admin:programs_intake_dashboard",
-        "admin:programs_application_review",
-        "admin:programs_application_change",
-        "admin:programs_application_changelist",
+        "admin:selection_intake_dashboard",
+        "admin:applications_application_review",
+        "admin:applications_application_change",
+        "admin:applications_application_changelist",
     } <= names
     # Django's own views, also of our models, are Django's markup.
     for name in ["admin:index", "admin:login", "admin:programs_intake_changelist"]:

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from portal.page_inventory import PAGES
 from tests.factories import StaffFactory
+from tests.page_inventory import PAGES
 from tests.page_visits import ROOT, page_params, visit
 
 pytestmark = pytest.mark.django_db

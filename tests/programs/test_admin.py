@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from programs.models import Intake, IntakeQuestion, Program, Supervisor
 from tests.factories import IntakeFactory, ProgramFactory, StaffFactory, SupervisorFactory
+from tests.files import jpeg_upload
 from tests.programs.factories import (
     ClosedIntakeFactory,
     ClosingSoonIntakeFactory,
     UpcomingIntakeFactory,
-    jpeg_upload,
 )
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from portal.models import OrganisationKind
+from partnership.models import OrganisationKind
 from programs.models import ResearchArea, Supervisor
 from tests.factories import (
     IntakeFactory,

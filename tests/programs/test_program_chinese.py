@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
+from tests.applications.factories import complete_application
 from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory
-from tests.programs.factories import complete_application
 from tests.text_language import CHINESE, ENGLISH
 
 pytestmark = pytest.mark.django_db

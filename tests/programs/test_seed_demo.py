@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from portal.models import Organisation
+from partnership.models import Organisation
 from programs.models import Intake, IntakeQuestion, IntakeStatus, Program, Supervisor
 
 pytestmark = pytest.mark.django_db

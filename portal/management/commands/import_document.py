@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.document import DocumentError
-from portal.services import document_import
+from portal.importer import document_import
 
 
 class Command(BaseCommand):

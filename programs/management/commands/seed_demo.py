@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from portal.models import Organisation, OrganisationKind
+from partnership.models import Organisation, OrganisationKind
 from programs.models import Intake, IntakeQuestion, Program, QuestionKind, ResearchArea, Supervisor
 
 DOCUMENT_PROGRAM_SLUGS = [

@@ -1,0 +1,24 @@
+"""Email the reminders that are due: drafts before the intake closes, offers before the
+reply deadline. Run it from cron, e.g. hourly; each reminder goes once per application."""
+
+from django.core.management.base import BaseCommand
+
+from applications.reminders import (
+    DRAFT_REMINDER_BEFORE,
+    OFFER_REMINDER_BEFORE,
+    send_due_reminders,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        f"Remind students of unsubmitted drafts {DRAFT_REMINDER_BEFORE.days} days before the "
+        f"intake closes and of unanswered offers {OFFER_REMINDER_BEFORE.days} days before "
+        "the reply deadline. Safe to run often: each reminder is sent once."
+    )
+
+    def handle(self, *args, **options):
+        sent = send_due_reminders()
+        self.stdout.write(
+            f"Sent {sent['draft']} draft reminder(s) and {sent['offer']} offer reminder(s)."
+        )

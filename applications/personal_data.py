@@ -1,0 +1,97 @@
+"""The applications' section of a student's data (accounts.personal_data): export, erase."""
+
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from applications.models import Application, ApplicationStateChange
+from applications.states import ApplicationState
+
+
+def _application_data(application):
+    return {
+        "reference": application.reference,
+        "program": application.intake.program.title,
+        "intake": application.intake.name,
+        "state": application.state,
+        "started_at": application.created_at,
+        "submitted_at": application.submitted_at,
+        "motivation_statement": application.statement,
+        "answers": [
+            {"question": question.label, "answer": answer}
+            for question, answer in application.answered_questions()
+        ],
+        "documents": [
+            {
+                "kind": document.kind,
+                "file_name": document.original_name,
+                "content_type": document.content_type,
+                "size": document.size,
+                "uploaded_at": document.uploaded_at,
+            }
+            for document in application.documents.all()
+        ],
+        "supervisor_choices": [
+            {"rank": choice.rank, "supervisor": choice.supervisor.name}
+            for choice in application.supervisor_choices.all()
+        ],
+        "emails": [
+            {
+                "subject": email.subject,
+                "body": email.body,
+                "status": email.status,
+                "sent_at": email.sent_at,
+            }
+            for email in application.email_logs.all()
+        ],
+        "history": [
+            {
+                "from": change.from_state,
+                "to": change.to_state,
+                "at": change.at,
+                "note": change.note,
+            }
+            for change in application.state_changes.all()
+        ],
+    }
+
+
+def export_applications(user):
+    applications = Application.objects.for_user(user).prefetch_related(
+        "intake__questions",
+        "documents",
+        "supervisor_choices__supervisor",
+        "state_changes",
+        "email_logs",
+    )
+    return [_application_data(application) for application in applications]
+
+
+def erase_applications(user):
+    """Drafts go entirely. Submitted applications stay for staff records (reference, intake,
+    state, history) with everything personal removed; their files are deleted once the
+    deletion has committed."""
+    files = []
+    applications = Application.objects.filter(applicant=user).prefetch_related("documents")
+    for application in applications:
+        files += [document.file for document in application.documents.all()]
+        if application.state == ApplicationState.DRAFT:
+            application.delete()
+            continue
+        application.documents.all().delete()
+        application.applicant = None
+        application.statement = ""
+        application.answers = {}
+        application.anonymised_at = timezone.now()
+        application.save(
+            update_fields=["applicant", "statement", "answers", "anonymised_at", "updated_at"]
+        )
+    # The student's own history lines keep their dates but lose their words and author.
+    ApplicationStateChange.objects.filter(by=user).update(note="")
+    transaction.on_commit(partial(_delete_files, files))
+
+
+def _delete_files(files):
+    for file in files:
+        file.storage.delete(file.name)

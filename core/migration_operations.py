@@ -1,0 +1,34 @@
+"""Operations for migrations that move models from one app to another.
+
+Moving a model keeps its rows (the table is renamed, not copied); these keep what points at
+the model by content type (permissions, the groups that hold them, admin history) pointing
+at it under its new app label.
+"""
+
+from django.db import migrations
+
+
+def _move_content_types(apps, old_label, new_label, model_names):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    for model in model_names:
+        old = ContentType.objects.filter(app_label=old_label, model=model).first()
+        if old is None:
+            continue  # a database whose content types were never created
+        # One made under the new label in between (create_permissions during migrate) has
+        # nothing assigned yet; the old one carries the groups' permissions, so it stays.
+        ContentType.objects.filter(app_label=new_label, model=model).delete()
+        old.app_label = new_label
+        old.save(update_fields=["app_label"])
+    ContentType.objects.clear_cache()
+
+
+def move_content_types(old_label, new_label, model_names):
+    """A reversible RunPython giving the content types of `model_names` their new app label."""
+
+    def forwards(apps, schema_editor):
+        _move_content_types(apps, old_label, new_label, model_names)
+
+    def backwards(apps, schema_editor):
+        _move_content_types(apps, new_label, old_label, model_names)
+
+    return migrations.RunPython(forwards, backwards)

@@ -1,0 +1,68 @@
+from django.contrib import admin, messages
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from mail.models import EmailLog, EmailStatus
+from mail.services import email_retry
+
+
+@admin.register(EmailLog)
+class EmailLogAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "to", "subject", "about_link", "status", "attempts", "error"]
+    list_filter = ["status"]
+    list_select_related = ["about_type"]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created_at"
+    fields = [
+        "about_link",
+        "to",
+        "subject",
+        "body",
+        "status",
+        "error",
+        "attempts",
+        "created_at",
+        "sent_at",
+    ]
+    readonly_fields = fields
+    actions = ["retry"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("about")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("about"))
+    def about_link(self, log):
+        """What the email concerns, linked to its admin page when it has one."""
+        about = log.about
+        if about is None:
+            return "—"
+        opts = about._meta
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[about.pk])
+        except NoReverseMatch:
+            return str(about)
+        return format_html('<a href="{}">{}</a>', url, about)
+
+    @admin.action(description=_("Send failed emails again"), permissions=["change"])
+    def retry(self, request, queryset):
+        failed = queryset.filter(status=EmailStatus.FAILED)
+        results = [email_retry(log=log, by=request.user) for log in failed]
+        sent = sum(log.status == EmailStatus.SENT for log in results)
+        still_failing = len(results) - sent
+        if sent:
+            messages.success(request, gettext("%d email(s) sent.") % sent)
+        if still_failing:
+            messages.error(
+                request,
+                gettext("%d email(s) failed again; see the error column.") % still_failing,
+            )
+        if not results:
+            messages.info(request, gettext("None of the selected emails had failed."))

@@ -1,0 +1,57 @@
+"""The log of every email the portal sends, so staff see what failed and send it again."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class EmailStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class EmailLog(models.Model):
+    """One email: to whom, about what, its text, and how sending went.
+
+    `about` is what the email concerns (an application, say), as a generic relation so this
+    app knows nothing of the apps that send mail; they add a GenericRelation to reach it.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,  # a deleted account takes its emails (name and address) along
+        null=True,
+        blank=True,
+        related_name="emails",
+    )
+    to = models.EmailField(pgettext_lazy("email recipient", "to"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    about_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("about (kind)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    about_id = models.PositiveBigIntegerField(_("about (id)"), null=True, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+    status = models.CharField(_("status"), max_length=10, choices=EmailStatus.choices)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email log entry")
+        verbose_name_plural = _("email log")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["about_type", "about_id"], name="mail_emaillog_about")]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

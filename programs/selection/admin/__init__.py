@@ -1,3 +1,0 @@
-"""Staff admin of the selection workflow; importing the modules registers their ModelAdmins."""
-
-from programs.selection.admin import applications, records  # noqa: F401

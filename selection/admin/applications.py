@@ -1,0 +1,302 @@
+"""Staff admin of applications: who sees what, the list, the page, documents and exports.
+
+The one ModelAdmin of Application; states change only through the services. Decisions,
+reviews, mailing and dashboards are mixins in their own modules of this package.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import StudentProfile
+from applications.documents import document_response
+from applications.models import Application, ApplicationDocument
+from selection import export, rules
+from selection.admin.dashboards import DashboardAdminMixin
+from selection.admin.decisions import DecisionAdminMixin
+from selection.admin.inlines import (
+    DocumentInline,
+    EmailLogInline,
+    StateChangeInline,
+    SupervisorChoiceInline,
+)
+from selection.admin.mailing import MailingAdminMixin
+from selection.admin.reviews import (
+    AssignmentInline,
+    ReviewAdminMixin,
+    ReviewInline,
+    format_score,
+)
+from selection.filters import (
+    DegreeLevelFilter,
+    HasOfferFilter,
+    IntakeFilter,
+    StateFilter,
+    UniversityFilter,
+)
+from selection.selectors import with_review_summary
+
+# The name is the page's title already.
+PROFILE_FIELDS = [
+    name for name in StudentProfile.STUDENT_FIELDS if name not in {"given_name", "family_name"}
+]
+
+
+@admin.register(Application)
+class ApplicationAdmin(
+    DecisionAdminMixin,
+    ReviewAdminMixin,
+    MailingAdminMixin,
+    DashboardAdminMixin,
+    admin.ModelAdmin,
+):
+    list_display = [
+        "reference",
+        "applicant_name",
+        "applicant_email",
+        "program",
+        "intake_name",
+        "state",
+        "submitted_at",
+        "review_count",
+        "average_score_display",
+    ]
+    list_filter = [
+        StateFilter,
+        "intake__program",
+        IntakeFilter,
+        UniversityFilter,
+        DegreeLevelFilter,
+        HasOfferFilter,
+    ]
+    list_select_related = ["applicant__profile", "intake__program"]
+    search_fields = [
+        "reference",
+        "applicant__email",
+        "applicant__first_name",
+        "applicant__last_name",
+        "applicant__profile__given_name",
+        "applicant__profile__family_name",
+        "applicant__profile__name_chinese",
+        "applicant__profile__university",
+    ]
+    date_hierarchy = "submitted_at"
+    # The public page of an application is the student's own; staff stay here.
+    view_on_site = False
+    inlines = [
+        DocumentInline,
+        SupervisorChoiceInline,
+        ReviewInline,
+        AssignmentInline,
+        StateChangeInline,
+        EmailLogInline,
+    ]
+    readonly_fields = [
+        "reference",
+        "applicant",
+        "intake",
+        "state",
+        "submitted_at",
+        "profile_display",
+        "statement",
+        "answers_display",
+        "created_at",
+        "updated_at",
+        "anonymised_at",
+        "draft_reminded_at",
+        "offer_reminded_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "applicant", "intake", "state", "submitted_at"]}),
+        (_("Profile"), {"fields": ["profile_display"]}),
+        (_("Application"), {"fields": ["statement", "answers_display"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "created_at",
+                    "updated_at",
+                    "anonymised_at",
+                    "draft_reminded_at",
+                    "offer_reminded_at",
+                ]
+            },
+        ),
+    ]
+    actions = [
+        "assign_reviewer",
+        "shortlist",
+        "make_offer",
+        "waitlist",
+        "reject",
+        "email_applicants",
+        "export_csv",
+        "export_xlsx",
+    ]
+
+    # --- who sees what -------------------------------------------------------------
+
+    def get_queryset(self, request):
+        queryset = rules.visible_applications(request.user, super().get_queryset(request))
+        return with_review_summary(queryset)
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return rules.can_view_application(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return rules.can_decide(request.user) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Records are kept; students delete their own data from their account page.
+        return False
+
+    # --- list columns and detail fields ----------------------------------------------
+
+    @admin.display(description=_("applicant"), ordering="applicant__profile__family_name")
+    def applicant_name(self, application):
+        if application.applicant is None:
+            return _("(deleted account)")
+        return application.applicant.display_name
+
+    @admin.display(description=_("email"), ordering="applicant__email")
+    def applicant_email(self, application):
+        return application.applicant.email if application.applicant else ""
+
+    @admin.display(description=_("program"), ordering="intake__program__title")
+    def program(self, application):
+        return application.intake.program.title
+
+    @admin.display(description=_("intake"), ordering="intake__name")
+    def intake_name(self, application):
+        return application.intake.name
+
+    @admin.display(description=_("reviews"), ordering="review_count")
+    def review_count(self, application):
+        return application.review_count
+
+    @admin.display(description=_("average score"), ordering="average_score")
+    def average_score_display(self, application):
+        return format_score(application.average_score)
+
+    @admin.display(description=_("student profile"))
+    def profile_display(self, application):
+        profile = getattr(application.applicant, "profile", None)
+        if profile is None:
+            return _("No profile.")
+        rows = []
+        for name in PROFILE_FIELDS:
+            field = profile._meta.get_field(name)
+            display = getattr(profile, f"get_{name}_display", None)
+            value = display() if display else getattr(profile, name)
+            rows.append((capfirst(field.verbose_name), value or "—"))
+        return format_html(
+            '<dl class="selection-profile">{}</dl>',
+            format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows),
+        )
+
+    @admin.display(description=_("answers to extra questions"))
+    def answers_display(self, application):
+        pairs = application.answered_questions()
+        if not pairs:
+            return _("No extra questions.")
+        return format_html(
+            '<dl class="selection-answers">{}</dl>',
+            format_html_join(
+                "", "<dt>{}</dt><dd>{}</dd>", ((q.label, answer) for q, answer in pairs)
+            ),
+        )
+
+    # --- pages -------------------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/decide/",
+                view(self.decide_view),
+                name="applications_application_decide",
+            ),
+            path(
+                "<path:object_id>/documents/<uuid:document_id>/",
+                view(self.document_view),
+                name="applications_application_document",
+            ),
+            path(
+                "<path:object_id>/review/",
+                view(self.review_view),
+                name="applications_application_review",
+            ),
+            path(
+                "intakes/",
+                view(self.dashboard_index_view),
+                name="selection_intake_dashboards",
+            ),
+            path(
+                "intakes/<int:intake_id>/dashboard/",
+                view(self.dashboard_view),
+                name="selection_intake_dashboard",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {**(extra_context or {}), **self.free_seats_context(request)}
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            # Nothing on this page is edited by a form: decisions are buttons.
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "show_delete": False,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The decision buttons, from the application Django has fetched and checked."""
+        if obj is not None:
+            context.update(self.decision_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _get_visible_or_404(self, request, object_id):
+        application = self.get_object(request, unquote(object_id))
+        if application is None or not self.has_view_permission(request, application):
+            raise Http404
+        return application
+
+    def document_view(self, request, object_id, document_id):
+        """A document of an application this staff member may see (a manager, or a reviewer
+        assigned to it; 403 for other staff); students download theirs from their pages."""
+        document = get_object_or_404(
+            ApplicationDocument.objects.select_related("application"),
+            pk=document_id,
+            application_id=unquote(object_id),
+        )
+        if not rules.can_view_application(request.user, document.application):
+            raise PermissionDenied
+        return document_response(document)
+
+    # --- exports ---------------------------------------------------------------------
+
+    @admin.action(description=_("Export selected applications as CSV"), permissions=["change"])
+    def export_csv(self, request, queryset):
+        return export.csv_response(queryset)
+
+    @admin.action(description=_("Export selected applications as Excel"), permissions=["change"])
+    def export_xlsx(self, request, queryset):
+        return export.xlsx_response(queryset)

@@ -1,0 +1,62 @@
+"""Read-only parts of the staff application page: documents, choices, history, emails."""
+
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from applications.models import ApplicationDocument, ApplicationStateChange, SupervisorChoice
+from mail.models import EmailLog
+
+
+class ReadOnlyMixin:
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(ReadOnlyMixin, admin.TabularInline):
+    pass
+
+
+class StateChangeInline(ReadOnlyInline):
+    model = ApplicationStateChange
+    fields = ["at", "from_state", "to_state", "by", "note"]
+    readonly_fields = fields
+    verbose_name_plural = _("history")
+
+
+class DocumentInline(ReadOnlyInline):
+    model = ApplicationDocument
+    fields = ["kind", "download", "size", "uploaded_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("file"))
+    def download(self, document):
+        url = reverse(
+            "admin:applications_application_document", args=[document.application_id, document.pk]
+        )
+        return format_html('<a href="{}">{}</a>', url, document.original_name)
+
+
+class SupervisorChoiceInline(ReadOnlyInline):
+    model = SupervisorChoice
+    fields = ["rank", "supervisor"]
+    readonly_fields = fields
+
+
+class EmailLogInline(ReadOnlyMixin, GenericTabularInline):
+    """The emails sent about this application; failed ones are sent again from the log."""
+
+    model = EmailLog
+    ct_field = "about_type"
+    ct_fk_field = "about_id"
+    fields = ["created_at", "subject", "status", "error"]
+    readonly_fields = fields
+    verbose_name_plural = _("emails")

@@ -1,0 +1,77 @@
+"""Staff admin of the selection records: review criteria, assignments, reviews and the
+decision emails managers edit."""
+
+from django.contrib import admin
+
+from applications.models import EmailTemplate
+from selection import rules
+from selection.filters import IntakeFilter
+from selection.models import Review, ReviewAssignment, ReviewCriterion
+
+
+@admin.register(ReviewCriterion)
+class ReviewCriterionAdmin(admin.ModelAdmin):
+    list_display = ["name", "intake", "position", "description"]
+    list_editable = ["position"]
+    list_filter = [IntakeFilter]
+    list_select_related = ["intake__program"]
+    search_fields = ["name", "intake__name", "intake__program__title"]
+    raw_id_fields = ["intake"]
+
+
+@admin.register(ReviewAssignment)
+class ReviewAssignmentAdmin(admin.ModelAdmin):
+    """Managers see and remove assignments; they add them with the application action."""
+
+    list_display = ["application", "reviewer", "assigned_by", "assigned_at"]
+    list_filter = [("reviewer", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["application", "reviewer", "assigned_by"]
+    search_fields = ["application__reference", "reviewer__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    """Reviews are written on the application page; here they are listed."""
+
+    list_display = ["application", "reviewer", "updated_at"]
+    list_select_related = ["application", "reviewer"]
+    search_fields = ["application__reference", "reviewer__email"]
+    fields = ["application", "reviewer", "comment", "created_at", "updated_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if rules.can_see_all_applications(request.user):
+            return queryset
+        return queryset.filter(reviewer=request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(EmailTemplate)
+class EmailTemplateAdmin(admin.ModelAdmin):
+    """One template per decision and language; the applicant's language picks it."""
+
+    list_display = ["state", "language", "subject", "updated_at"]
+    list_filter = ["language", "state"]
+    fields = ["state", "language", "subject", "body"]
+    readonly_fields = ["state", "language"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

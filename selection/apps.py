@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class SelectionConfig(AppConfig):
+    """Staff side of applications: roles, reviews, decisions, staff emails, reports."""
+
+    name = "selection"
+    verbose_name = _("Selection")
+
+    def ready(self):
+        from selection.roles import ensure_staff_roles_after_migrate
+
+        post_migrate.connect(ensure_staff_roles_after_migrate, sender=self)

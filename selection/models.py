@@ -1,0 +1,147 @@
+"""Reviews of applications: what reviewers score, who reviews what, and the scores."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MIN_SCORE = 1
+MAX_SCORE = 5
+
+
+class ReviewCriterion(models.Model):
+    """One thing reviewers score for an intake, e.g. "Academic record"."""
+
+    intake = models.ForeignKey(
+        "programs.Intake",
+        verbose_name=_("intake"),
+        on_delete=models.CASCADE,
+        related_name="review_criteria",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    description = models.CharField(_("guidance for reviewers"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("review criterion")
+        verbose_name_plural = _("review criteria")
+        ordering = ["intake", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intake", "name"], name="selection_criterion_unique_name"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ReviewAssignment(models.Model):
+    """A reviewer may see and review this application."""
+
+    application = models.ForeignKey(
+        "applications.Application",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="review_assignments",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="review_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review assignment")
+        verbose_name_plural = _("review assignments")
+        ordering = ["application", "assigned_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="selection_assignment_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} → {self.application}"
+
+
+class Review(models.Model):
+    application = models.ForeignKey(
+        "applications.Application",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="reviews",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="reviews",
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["application", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="selection_review_one_per_reviewer"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Review of %(application)s by %(reviewer)s") % {
+            "application": self.application,
+            "reviewer": self.reviewer,
+        }
+
+    @property
+    def average(self):
+        scores = [score.score for score in self.scores.all()]
+        return sum(scores) / len(scores) if scores else None
+
+
+class ReviewScore(models.Model):
+    review = models.ForeignKey(
+        Review, verbose_name=_("review"), on_delete=models.CASCADE, related_name="scores"
+    )
+    criterion = models.ForeignKey(
+        ReviewCriterion,
+        verbose_name=_("criterion"),
+        on_delete=models.PROTECT,
+        related_name="scores",
+    )
+    score = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(MIN_SCORE), MaxValueValidator(MAX_SCORE)]
+    )
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["review", "criterion__position", "criterion_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "criterion"], name="selection_score_one_per_criterion"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=MIN_SCORE, score__lte=MAX_SCORE),
+                name="selection_score_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.score}"

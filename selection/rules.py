@@ -1,0 +1,40 @@
+"""Who may see and do what with applications on the staff side: named predicates, one place.
+
+Built on applications.rules, which says who may change an application at all.
+"""
+
+from applications.rules import VIEW_PERMISSION, can_decide, is_owner, is_staff_member
+
+# Managers decide, assign reviewers and see every application; reviewers see their own.
+can_see_all_applications = can_decide
+
+
+def is_assigned(user, application):
+    return application.review_assignments.filter(reviewer=user).exists()
+
+
+def can_view_application(user, application):
+    if is_owner(user, application):
+        return True
+    if can_see_all_applications(user):
+        return True
+    return (
+        is_staff_member(user) and user.has_perm(VIEW_PERMISSION) and is_assigned(user, application)
+    )
+
+
+def can_review(user, application):
+    return (
+        is_staff_member(user)
+        and user.has_perm("selection.add_review")
+        and is_assigned(user, application)
+    )
+
+
+def visible_applications(user, queryset):
+    """The part of `queryset` this staff member may see."""
+    if can_see_all_applications(user):
+        return queryset
+    if is_staff_member(user) and user.has_perm(VIEW_PERMISSION):
+        return queryset.filter(review_assignments__reviewer=user)
+    return queryset.none()
