@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from applications.placeholders import PLACEHOLDER_HELP, check_placeholders
 from applications.states import AWAITING_DECISION, DECISION_STATES, ApplicationState
@@ -337,6 +338,7 @@ class EmailTemplate(models.Model):
         help_text=PLACEHOLDER_HELP,
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("email template")

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from programs.models import (
     Intake,
@@ -19,7 +20,7 @@ class IntakeInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "is_published", "updated_at"]
     list_filter = ["kind", "is_published", "host_organisations", "partner_organisations"]
     search_fields = ["title", "summary", "description", "title_zh", "summary_zh", "description_zh"]
@@ -101,7 +102,7 @@ class IntakeQuestionInline(admin.StackedInline):
 
 
 @admin.register(Intake)
-class IntakeAdmin(admin.ModelAdmin):
+class IntakeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "program", "opens_at", "closes_at", "capacity", "status_display"]
     list_filter = ["program", IntakeStatusFilter]
     list_select_related = ["program"]
@@ -142,7 +143,7 @@ class ResearchAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Supervisor)
-class SupervisorAdmin(admin.ModelAdmin):
+class SupervisorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "title", "unit", "yearly_quota", "is_active", "is_example"]
     list_filter = ["is_active", "is_example", "unit", "research_areas"]
     search_fields = ["name", "title", "profile"]

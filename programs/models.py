@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core import images
 
@@ -157,6 +158,9 @@ class Program(ChineseTextsMixin, models.Model):
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], m2m_fields=[host_organisations, partner_organisations]
+    )
 
     objects = ProgramQuerySet.as_manager()
 
@@ -270,6 +274,7 @@ class Intake(models.Model):
     requires_transcript = models.BooleanField(_("transcript required"), default=True)
     requires_photo = models.BooleanField(_("photo required"), default=False)
     requires_statement = models.BooleanField(_("motivation statement required"), default=True)
+    history = HistoricalRecords()
 
     objects = IntakeQuerySet.as_manager()
 
@@ -410,6 +415,7 @@ class Supervisor(models.Model):
         default=False,
         help_text=_("Demo profiles are marked as examples on the public pages."),
     )
+    history = HistoricalRecords(m2m_fields=[research_areas])
 
     objects = SupervisorQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 MIN_SCORE = 1
 MAX_SCORE = 5
@@ -21,6 +22,7 @@ class ReviewCriterion(models.Model):
     name = models.CharField(_("name"), max_length=100)
     description = models.CharField(_("guidance for reviewers"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("review criterion")

@@ -2,6 +2,7 @@
 decision emails managers edit."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from applications.models import EmailTemplate
 from selection import rules
@@ -10,7 +11,7 @@ from selection.models import Review, ReviewAssignment, ReviewCriterion
 
 
 @admin.register(ReviewCriterion)
-class ReviewCriterionAdmin(admin.ModelAdmin):
+class ReviewCriterionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "intake", "position", "description"]
     list_editable = ["position"]
     list_filter = [IntakeFilter]
@@ -62,7 +63,7 @@ class ReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(EmailTemplate)
-class EmailTemplateAdmin(admin.ModelAdmin):
+class EmailTemplateAdmin(SimpleHistoryAdmin):
     """One template per decision and language; the applicant's language picks it."""
 
     list_display = ["state", "language", "subject", "updated_at"]
