@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: prepare run dev test format messages lock clean-venv
+.PHONY: prepare run dev test format messages lock hooks clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ test: $(VENV)/.dev-installed .env node_modules/.installed
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Git hooks of .pre-commit-config.yaml (ruff, file hygiene) on every commit, for those who want
+# them; `make test` and CI do not use them. Git worktrees share one hooks folder, so a branch
+# without the config (one older than it) commits as before instead of being refused.
+hooks: $(VENV)/.dev-installed
+	$(VENV)/bin/pre-commit install --allow-missing-config
 
 # Refresh the Chinese catalogue after changing user-facing strings, then translate and compile.
 messages: $(VENV)/.dev-installed .env
