@@ -6,13 +6,15 @@ MANAGE := $(PY) manage.py
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: prepare run dev test format messages clean-venv
+.PHONY: prepare run dev test format messages lock hooks clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Stamps make re-runs fast: pip runs again only when a requirements file changes.
+# requirements.txt and requirements-dev.txt are locks (`make lock`): every package, sub-dependencies
+# included, at one version with its hashes. Stamps make re-runs fast: pip runs again only when a
+# lock changes.
 $(VENV)/.runtime-installed: requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
@@ -59,10 +61,33 @@ format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Git hooks of .pre-commit-config.yaml (ruff, file hygiene) on every commit, for those who want
+# them; `make test` and CI do not use them. Git worktrees share one hooks folder, so a branch
+# without the config (one older than it) commits as before instead of being refused.
+hooks: $(VENV)/.dev-installed
+	$(VENV)/bin/pre-commit install --allow-missing-config
+
 # Refresh the Chinese catalogue after changing user-facing strings, then translate and compile.
 messages: $(VENV)/.dev-installed .env
 	$(MANAGE) makemessages --locale zh_Hans --ignore ".venv/*" --ignore "staticfiles/*" --ignore "node_modules/*" --ignore "tests/*" --ignore "bench/*"
 	$(MANAGE) compilemessages --locale zh_Hans --ignore ".venv/*"
+
+# Recompile the locks from requirements.in and requirements-dev.in, keeping every version already
+# locked unless asked, e.g. `make lock LOCK_ARGS="--upgrade-package django"` (or "--upgrade").
+# pip-tools runs from a throwaway venv rather than .venv: it drives pip's internals, so it gets the
+# pip it was released against, not whatever pip .venv upgraded to; and the tool that writes the
+# locks then has no place in them.
+PIP_TOOLS := pip==26.3 pip-tools==7.6.2
+LOCK_ARGS ?=
+PIP_COMPILE_OPTIONS := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+lock:
+	@lockenv=$$(mktemp -d) && trap 'rm -rf "$$lockenv"' EXIT && \
+	$(PYTHON) -m venv "$$lockenv" && \
+	"$$lockenv/bin/python" -m pip install --quiet $(PIP_TOOLS) && \
+	export CUSTOM_COMPILE_COMMAND="make lock" && \
+	"$$lockenv/bin/pip-compile" $(PIP_COMPILE_OPTIONS) $(LOCK_ARGS) --output-file=requirements.txt requirements.in && \
+	"$$lockenv/bin/pip-compile" $(PIP_COMPILE_OPTIONS) $(LOCK_ARGS) --output-file=requirements-dev.txt requirements-dev.in
+	@echo "Locks updated: review the diff of requirements.txt and requirements-dev.txt, then commit them."
 
 clean-venv:
 	rm -rf $(VENV)
