@@ -20,6 +20,7 @@ class EmailLogAdmin(admin.ModelAdmin):
         "to",
         "subject",
         "body",
+        "attachment_names",
         "status",
         "error",
         "attempts",
@@ -50,6 +51,10 @@ class EmailLogAdmin(admin.ModelAdmin):
         except NoReverseMatch:
             return str(about)
         return format_html('<a href="{}">{}</a>', url, about)
+
+    @admin.display(description=_("attachments"))
+    def attachment_names(self, log):
+        return ", ".join(attachment["filename"] for attachment in log.attachments) or "—"
 
     @admin.action(description=_("Send failed emails again"), permissions=["change"])
     def retry(self, request, queryset):

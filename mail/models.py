@@ -41,6 +41,12 @@ class EmailLog(models.Model):
     )
     about_id = models.PositiveBigIntegerField(_("about (id)"), null=True, blank=True)
     about = GenericForeignKey("about_type", "about_id")
+    attachments = models.JSONField(
+        _("attachments"),
+        default=list,
+        blank=True,
+        help_text=_("Text files sent with the email, such as calendar invitations."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=EmailStatus.choices)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)

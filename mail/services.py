@@ -7,7 +7,7 @@ callers send after their transaction has committed and read the outcome from the
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,9 +18,16 @@ logger = logging.getLogger(__name__)
 RETRY_PERMISSION = "mail.change_emaillog"
 
 
+def _message(log):
+    message = EmailMessage(log.subject, log.body, to=[log.to])
+    for attachment in log.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    return message
+
+
 def _send(log):
     try:
-        send_mail(log.subject, log.body, None, [log.to])
+        _message(log).send()
     except Exception as error:  # any transport error: record it, keep what the email reports
         logger.exception("Email %s to %s failed", log.pk, log.to)
         log.status = EmailStatus.FAILED
@@ -33,11 +40,12 @@ def _send(log):
     return log
 
 
-def email_send(*, to, subject, body, recipient=None, about=None):
+def email_send(*, to, subject, body, recipient=None, about=None, attachments=()):
     """Send one email and record how it went; returns the log entry.
 
     `recipient` is the account the address belongs to (its emails go when it is deleted),
-    `about` the object the email concerns (shown to staff with the email).
+    `about` the object the email concerns (shown to staff with the email), `attachments`
+    (filename, text, MIME type) triples, kept with the log so that a retry sends them too.
     """
     log = EmailLog(
         recipient=recipient,
@@ -45,6 +53,10 @@ def email_send(*, to, subject, body, recipient=None, about=None):
         subject=subject,
         body=body,
         about=about,
+        attachments=[
+            {"filename": filename, "content": content, "mimetype": mimetype}
+            for filename, content, mimetype in attachments
+        ],
         status=EmailStatus.FAILED,
     )
     return _send(log)
