@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from applications.models import Application
+from applications.seats import seats_left
 from applications.services import ApplicationStateError
 from applications.states import ApplicationState, can_transition
 from programs.models import Intake
@@ -40,7 +41,7 @@ class DecisionAdminMixin:
         if intake is None:
             return {}
         waiting = Application.objects.filter(intake=intake, state=ApplicationState.WAITLISTED)
-        free = services.seats_left(intake)
+        free = seats_left(intake)
         if not (free and waiting.exists()):
             return {}
         return {"free_seats": free, "free_seats_intake": intake}
@@ -55,7 +56,7 @@ class DecisionAdminMixin:
             ]
         return {
             "decisions": decisions,
-            "seats_left": services.seats_left(application.intake),
+            "seats_left": seats_left(application.intake),
             "can_review": rules.can_review(request.user, application)
             and application.state in services.REVIEWABLE_STATES,
         }

@@ -194,8 +194,7 @@ def test_submission_deadline_boundary():
 
 def test_offer_reply_deadline_boundary():
     deadline = timezone.now() + timedelta(days=3)
-    intake = IntakeFactory(offer_deadline=deadline)
-    application = complete_application(intake=intake, state=S.OFFERED)
+    application = complete_application(state=S.OFFERED, offer_reply_deadline=deadline)
     with time_machine.travel(deadline, tick=False):
         with pytest.raises(ApplicationStateError, match="deadline"):
             application.accept_offer(by=application.applicant)

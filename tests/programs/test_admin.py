@@ -121,6 +121,7 @@ def test_intake_questions_are_edited_inline(staff_client, intakes):
         "program": intake.program.pk,
         "name": intake.name,
         "capacity": "20",
+        "offer_reply_days": "14",
         "opens_at_0": local["opens_at"].strftime("%Y-%m-%d"),
         "opens_at_1": local["opens_at"].strftime("%H:%M:%S"),
         "closes_at_0": local["closes_at"].strftime("%Y-%m-%d"),

@@ -27,6 +27,7 @@ def intake_form(intake, **changes):
         "closes_at_1": local(intake.closes_at).strftime("%H:%M:%S"),
         "starts_on": intake.starts_on.isoformat(),
         "ends_on": intake.ends_on.isoformat(),
+        "offer_reply_days": intake.offer_reply_days,
         "requires_cv": "on",
         "requires_transcript": "on",
         "requires_statement": "on",
