@@ -83,7 +83,7 @@ def email_applicant(*, application, subject, body):
 
 def send_state_change_email(application_id, to_state):
     application = (
-        Application.objects.select_related("intake__program", "applicant")
+        Application.objects.select_related("intake__program", "applicant__profile")
         .filter(pk=application_id)
         .first()
     )

@@ -58,7 +58,7 @@ def offered(offer_deadline_in, state=S.OFFERED):
 
 
 def test_a_draft_is_reminded_once_with_what_is_missing_and_a_link(mailoutbox):
-    applicant = StudentProfileFactory(user__first_name="Mei", user__last_name="Wang").user
+    applicant = StudentProfileFactory(given_name="Mei", family_name="Wang").user
     draft = ApplicationFactory(
         applicant=applicant, intake=intake_closing_in(timedelta(days=2, hours=3))
     )
