@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.placeholders import PLACEHOLDER_HELP, check_placeholders
-from applications.states import AWAITING_DECISION, DECISION_STATES, ApplicationState
+from applications.states import DECISION_STATES, ApplicationState, can_transition
 from applications.storage import get_private_storage, random_document_name
 from programs.models import ProgramKind
 
@@ -144,7 +144,7 @@ class Application(models.Model):
 
     @property
     def can_withdraw(self):
-        return self.is_draft or self.state in AWAITING_DECISION
+        return can_transition(self.state, ApplicationState.WITHDRAWN)
 
     def offer_reply_open(self, now=None):
         """An offer can be answered until its reply deadline (exclusive)."""

@@ -25,6 +25,14 @@ def holding_seats(now=None):
     return Q(state=S.ACCEPTED) | Q(state=S.OFFERED, offer_reply_deadline__gt=now)
 
 
+def holds_seat(application, now=None):
+    """The rule of holding_seats for one loaded application."""
+    now = now or timezone.now()
+    if application.state == S.ACCEPTED:
+        return True
+    return application.state == S.OFFERED and application.offer_reply_open(now)
+
+
 def seats_taken(intake, now=None, *, excluding=None):
     queryset = Application.objects.filter(holding_seats(now), intake=intake)
     if excluding is not None:

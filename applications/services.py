@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from applications.emails import send_state_change_email
+from applications.emails import send_seat_released_emails, send_state_change_email
 from applications.models import (
     MAX_SUPERVISOR_CHOICES,
     STATEMENT_MAX_CHARS,
@@ -21,7 +21,7 @@ from applications.models import (
     SupervisorChoice,
 )
 from applications.rules import can_decide, is_owner
-from applications.seats import SEAT_TAKING_STATES, lock_intake, seats_taken
+from applications.seats import SEAT_TAKING_STATES, holds_seat, lock_intake, seats_taken
 from applications.states import STUDENT_TARGETS, ApplicationState, can_transition
 
 
@@ -131,6 +131,10 @@ def _check_guards(application, new_state, by, now):
     is_student_move = is_owner(by, application) and new_state in STUDENT_TARGETS
     if not (is_student_move or can_decide(by)):
         raise PermissionDenied(_("You cannot make this change to this application."))
+    if new_state == ApplicationState.OFFERED and application.applicant_id is None:
+        raise ApplicationStateError(
+            _("The student deleted their account, so there is nobody to offer the seat to.")
+        )
     if new_state == ApplicationState.SUBMITTED:
         problems = submission_problems(application)
         if problems:
@@ -177,6 +181,7 @@ def application_set_state(*, application, new_state, by, note=""):
     _check_guards(locked, new_state, by, now)
     if intake is not None:
         _check_seat(locked, intake, now)
+    releases_seat = new_state == ApplicationState.WITHDRAWN and holds_seat(locked, now)
 
     locked.state = new_state
     fields = ["state", "updated_at"]
@@ -192,6 +197,8 @@ def application_set_state(*, application, new_state, by, note=""):
         application=locked, from_state=old_state, to_state=new_state, by=by, note=note
     )
     transaction.on_commit(partial(send_state_change_email, locked.pk, new_state))
+    if releases_seat:
+        transaction.on_commit(partial(send_seat_released_emails, locked.pk))
     for field in fields:
         setattr(application, field, getattr(locked, field))
     return application

@@ -49,6 +49,8 @@ ALLOWED = [
     (S.WAITLISTED, S.REJECTED),
     (S.OFFERED, S.ACCEPTED),
     (S.OFFERED, S.DECLINED),
+    (S.OFFERED, S.WITHDRAWN),
+    (S.ACCEPTED, S.WITHDRAWN),
 ]
 REFUSED = [(old, new) for old in S for new in S if (old, new) not in ALLOWED]
 
