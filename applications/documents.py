@@ -10,7 +10,9 @@ from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
+
+from core import images
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -77,7 +79,7 @@ def clean_photo(upload):
             with Image.open(io.BytesIO(content)) as image:
                 image_format = image.format
                 image.load()
-                image = ImageOps.exif_transpose(image)
+                image = images.upright(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError(
             _("The image %(name)s has too many pixels to be a photo."),
@@ -88,15 +90,9 @@ def clean_photo(upload):
 
     image.thumbnail(PHOTO_MAX_SIZE)
     content_type, extension = PHOTO_FORMATS[image_format]
-    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    out = io.BytesIO()
-    # A fresh save without exif=... writes no EXIF (no GPS position, no camera serial).
-    if image_format == "JPEG":
-        image.save(out, "JPEG", quality=88, optimize=True)
-    else:
-        image.save(out, "PNG", optimize=True)
-    return CleanUpload(out.getvalue(), upload.name, content_type, extension)
+    # The same re-encoding as every other picture: no EXIF, no GPS position, no camera serial.
+    content, _extension = images.encode(image, image_format)
+    return CleanUpload(content, upload.name, content_type, extension)
 
 
 def document_response(document):

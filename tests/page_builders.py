@@ -23,7 +23,6 @@ from applications.services import (
 )
 from applications.states import ApplicationState
 from partnership.models import NewsArticle, OrganisationKind
-from partnership.services import figure_make_web_sizes
 from programs.models import IntakeQuestion, ProgramKind, ResearchArea
 from selection.models import ReviewCriterion
 from selection.services import application_decide, review_assign, review_save
@@ -71,7 +70,6 @@ def news_article_with_figures(user=None):
         block.figure.image = jpeg_upload("ceremony.jpg", size=(1200, 800))
         block.figure.alt_text = "Guests on the stage at the signing ceremony"
         block.figure.save()
-        figure_make_web_sizes(figure=block.figure)
     else:
         FigureBlockFactory(article=article, position=_next_position(article))
     ParagraphFactory(article=article, position=_next_position(article))
