@@ -53,7 +53,7 @@ def review_assign(*, applications, reviewer, by):
     """
     if not rules.can_decide(by):
         raise PermissionDenied(_("You cannot assign reviewers."))
-    if not (reviewer.is_active and reviewer.is_staff and reviewer.has_perm("selection.add_review")):
+    if not rules.is_reviewer(reviewer):
         raise ValidationError(_("%(user)s is not an active reviewer.") % {"user": reviewer})
     assigned, refused = [], []
     for application in applications:

@@ -54,7 +54,7 @@ def test_assign_action_shows_reviewers_then_assigns_and_starts_review(client):
     submitted.refresh_from_db()
     assert submitted.state == S.UNDER_REVIEW
     text = done.text
-    assert "now reviews 2 application(s)" in text
+    assert "now reviews 2 applications." in text
     assert f"{withdrawn.reference} was not assigned" in text
 
 
