@@ -10,12 +10,27 @@ from django.utils.translation import gettext as _
 from applications.services import application_set_state
 from applications.states import ApplicationState
 from selection import rules
-from selection.models import MAX_SCORE, MIN_SCORE, Review, ReviewAssignment, ReviewScore
+from selection.models import (
+    MAX_SCORE,
+    MIN_SCORE,
+    Review,
+    ReviewAssignment,
+    ReviewCriterion,
+    ReviewScore,
+)
 
 S = ApplicationState
 
 # Reviewing happens between submission and the final decision.
 REVIEWABLE_STATES = {S.SUBMITTED, S.UNDER_REVIEW, S.SHORTLISTED, S.WAITLISTED}
+
+# What reviewers score when managers define nothing else: content, written in
+# settings.CONTENT_LANGUAGE like the rest of what staff enter, and editable on the intake page.
+DEFAULT_CRITERIA = [
+    ("Academic record", "Grades, courses and degree so far."),
+    ("Motivation", "Why this program, and what the applicant wants from it."),
+    ("Technical skills", "Projects, internships and the skills they show."),
+]
 
 DECISIONS = {
     "shortlist": S.SHORTLISTED,
@@ -46,6 +61,16 @@ def application_decide(*, application, decision, by, note=""):
     )
 
 
+def criteria_ensure_defaults(*, intake):
+    """Give an intake without review criteria the default ones, so that reviewing can start."""
+    if intake.review_criteria.exists():
+        return
+    ReviewCriterion.objects.bulk_create(
+        ReviewCriterion(intake=intake, name=name, description=description, position=position)
+        for position, (name, description) in enumerate(DEFAULT_CRITERIA, start=1)
+    )
+
+
 def review_assign(*, applications, reviewer, by):
     """Give `reviewer` access to each application; submitted ones move to "under review".
 
@@ -67,6 +92,7 @@ def review_assign(*, applications, reviewer, by):
             )
             continue
         with transaction.atomic():
+            criteria_ensure_defaults(intake=application.intake)
             ReviewAssignment.objects.get_or_create(
                 application=application, reviewer=reviewer, defaults={"assigned_by": by}
             )

@@ -1,8 +1,9 @@
-"""The intake forms of the programs admin, with the seat rule added: an intake's capacity can
-never drop below the seats its offers and acceptances hold.
+"""The intake forms of the programs admin, with what the staff side adds: an intake's capacity
+can never drop below the seats its offers and acceptances hold, and its review criteria are
+edited on its page (a new intake gets the default ones).
 
-programs cannot know about applications (the apps depend one way), so the staff side puts
-this check on the intake page and on the intakes inline of the program page.
+programs cannot know about applications and reviews (the apps depend one way), so the staff
+side adds them to the intake page and to the intakes inline of the program page.
 """
 
 from django import forms
@@ -12,6 +13,8 @@ from django.utils.translation import ngettext
 from applications.seats import lock_intake, seats_taken
 from programs import admin as programs_admin
 from programs.models import Intake, Program
+from selection.models import ReviewCriterion
+from selection.services import criteria_ensure_defaults
 
 
 class IntakeCapacityForm(forms.ModelForm):
@@ -36,8 +39,20 @@ class IntakeCapacityForm(forms.ModelForm):
         return capacity
 
 
+class ReviewCriterionInline(admin.TabularInline):
+    model = ReviewCriterion
+    extra = 0
+    fields = ["name", "description", "position"]
+
+
 class IntakeAdmin(programs_admin.IntakeAdmin):
     form = IntakeCapacityForm
+    inlines = [*programs_admin.IntakeAdmin.inlines, ReviewCriterionInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            criteria_ensure_defaults(intake=form.instance)
 
 
 class IntakeInline(programs_admin.IntakeInline):

@@ -52,6 +52,8 @@ def intake_change(client, intake, **changes):
         "requires_statement": "on",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
+        "review_criteria-TOTAL_FORMS": "0",
+        "review_criteria-INITIAL_FORMS": "0",
         **changes,
     }
     return client.post(reverse("admin:programs_intake_change", args=[intake.pk]), data)
