@@ -175,7 +175,7 @@ def test_a_failed_email_is_recorded_keeps_the_decision_and_can_be_retried(
         {"action": "retry", "_selected_action": [log.pk]},
         follow=True,
     )
-    assert "1 email(s) failed again" in still_down.text
+    assert "1 email failed again; see the error column." in still_down.text
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     client.post(
