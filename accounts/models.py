@@ -82,8 +82,8 @@ class User(AbstractUser):
 
     @property
     def display_name(self):
-        """How staff pages and decision emails name a student: the profile's name, else the
-        account's (StudentProfile.__str__ falls back to it)."""
+        """The one rule for a student's name, on staff pages and in every email: the name of
+        the profile, else the account's, else (nothing given yet) the email address."""
         profile = getattr(self, "profile", None)
         return str(profile) if profile is not None else str(self)
 

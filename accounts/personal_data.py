@@ -22,18 +22,30 @@ USER_FIELDS = ["email", "first_name", "last_name", "date_joined", "last_login"]
 LOGIN_RECORD_MODELS = [AccessAttempt, AccessFailureLog, AccessLog]
 
 
+def _nothing_more(user):
+    return []
+
+
 @dataclass(frozen=True)
 class Section:
     name: str
     export: Callable  # (user) -> JSON-ready data, under `name` in the download
     erase: Callable  # (user) -> None; runs inside the deletion's transaction
+    # (user) -> sentences for the delete page: what deleting changes beyond the user's data
+    consequences: Callable = _nothing_more
 
 
 _sections: dict[str, Section] = {}
 
 
-def register(name, *, export, erase):
-    _sections[name] = Section(name=name, export=export, erase=erase)
+def register(name, *, export, erase, consequences=_nothing_more):
+    _sections[name] = Section(name=name, export=export, erase=erase, consequences=consequences)
+
+
+def deletion_consequences(*, user):
+    """What deleting this account does besides removing the student's data, in sentences
+    for the delete page (e.g. an accepted place is given up)."""
+    return [sentence for section in _sections.values() for sentence in section.consequences(user)]
 
 
 def _profile_data(user):

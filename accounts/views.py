@@ -26,7 +26,7 @@ from accounts.forms import (
     SignUpForm,
     ThrottledPasswordResetForm,
 )
-from accounts.personal_data import user_delete_account, user_export_data
+from accounts.personal_data import deletion_consequences, user_delete_account, user_export_data
 from accounts.selectors import profile_for_user
 
 EMAIL_NOT_SENT = _(
@@ -179,6 +179,10 @@ class DeleteAccountView(LoginRequiredMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        consequences = deletion_consequences(user=self.request.user)
+        return super().get_context_data(consequences=consequences, **kwargs)
 
     def form_valid(self, form):
         user_delete_account(user=self.request.user)

@@ -12,7 +12,16 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from accounts import personal_data
         from applications.default_emails import ensure_default_decision_emails_after_migrate
-        from applications.personal_data import erase_applications, export_applications
+        from applications.personal_data import (
+            erase_applications,
+            export_applications,
+            places_given_up,
+        )
 
-        personal_data.register("applications", export=export_applications, erase=erase_applications)
+        personal_data.register(
+            "applications",
+            export=export_applications,
+            erase=erase_applications,
+            consequences=places_given_up,
+        )
         post_migrate.connect(ensure_default_decision_emails_after_migrate, sender=self)

@@ -3,20 +3,32 @@ stored documents to those allowed to read them."""
 
 import io
 import os
+import re
 import warnings
+import zipfile
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
+
+from core import images
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 # Photos are shrunk to fit this box; enough for a printed ID photo.
 PHOTO_MAX_SIZE = (1200, 1600)
 PHOTO_FORMATS = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png")}
+# A PDF ends with %%EOF (and maybe a line break) within its last kilobyte.
+PDF_END = re.compile(rb"%%EOF\s*$")
+PDF_TAIL_BYTES = 1024
+# Browsers decide what a file is from its first bytes: markup there makes a PDF a web page too.
+MARKUP_AT_START = re.compile(rb"<\s*(html|script|body|svg|iframe)\b", re.IGNORECASE)
+SNIFFED_BYTES = 1024
+# What ends a picture's data; anything after it is another file riding along.
+IMAGE_ENDS = {"PNG": b"IEND\xaeB`\x82", "JPEG": b"\xff\xd9"}
 
 
 class CleanUpload:
@@ -45,12 +57,37 @@ def _read_limited(upload, max_bytes):
     return upload.read()
 
 
+def _combined(name):
+    return ValidationError(
+        _(
+            "The file %(name)s is combined with another kind of file. Please save it again "
+            "as a plain file (for example with “Print to PDF” or “Export”) and upload that."
+        ),
+        params={"name": name},
+    )
+
+
+def _is_zip(content):
+    return zipfile.is_zipfile(io.BytesIO(content))
+
+
 def clean_pdf(upload):
-    """A PDF is a PDF by its first bytes, whatever the file is called."""
+    """A PDF is a PDF by its bytes, whatever the file is called: it starts as one, ends as
+    one (a cut-off copy does not), and is nothing else besides (a ZIP or a web page)."""
     content = _read_limited(upload, PDF_MAX_BYTES)
     if not content.startswith(b"%PDF-"):
         raise ValidationError(
             _("The file %(name)s is not a PDF document. Please upload a PDF."),
+            params={"name": upload.name},
+        )
+    if _is_zip(content) or MARKUP_AT_START.search(content[:SNIFFED_BYTES]):
+        raise _combined(upload.name)
+    if not PDF_END.search(content[-PDF_TAIL_BYTES:]):
+        raise ValidationError(
+            _(
+                "The file %(name)s is not a complete PDF: its end is missing, as when a "
+                "download or a copy was cut off. Please upload it again."
+            ),
             params={"name": upload.name},
         )
     return CleanUpload(content, upload.name, "application/pdf", ".pdf")
@@ -77,7 +114,7 @@ def clean_photo(upload):
             with Image.open(io.BytesIO(content)) as image:
                 image_format = image.format
                 image.load()
-                image = ImageOps.exif_transpose(image)
+                image = images.upright(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError(
             _("The image %(name)s has too many pixels to be a photo."),
@@ -86,17 +123,13 @@ def clean_photo(upload):
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise not_an_image from error
 
+    if _is_zip(content) or not content.rstrip(b"\0\r\n").endswith(IMAGE_ENDS[image_format]):
+        raise _combined(upload.name)
     image.thumbnail(PHOTO_MAX_SIZE)
     content_type, extension = PHOTO_FORMATS[image_format]
-    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    out = io.BytesIO()
-    # A fresh save without exif=... writes no EXIF (no GPS position, no camera serial).
-    if image_format == "JPEG":
-        image.save(out, "JPEG", quality=88, optimize=True)
-    else:
-        image.save(out, "PNG", optimize=True)
-    return CleanUpload(out.getvalue(), upload.name, content_type, extension)
+    # The same re-encoding as every other picture: no EXIF, no GPS position, no camera serial.
+    content, _extension = images.encode(image, image_format)
+    return CleanUpload(content, upload.name, content_type, extension)
 
 
 def document_response(document):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.placeholders import PLACEHOLDER_HELP, check_placeholders
-from applications.states import AWAITING_DECISION, DECISION_STATES, ApplicationState
+from applications.states import DECISION_STATES, ApplicationState, can_transition
 from applications.storage import get_private_storage, random_document_name
 from programs.models import ProgramKind
 
@@ -44,12 +44,6 @@ NEXT_STEPS = {
     ApplicationState.DECLINED: _("Nothing more to do."),
     ApplicationState.WITHDRAWN: _("Nothing more to do."),
 }
-
-
-def offer_reply_open(intake, now=None):
-    """Offers can be answered until the intake's offer deadline (exclusive), if it has one."""
-    now = now or timezone.now()
-    return intake.offer_deadline is None or now < intake.offer_deadline
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -101,6 +95,11 @@ class Application(models.Model):
     draft_reminded_at = models.DateTimeField(
         _("reminded to submit"), null=True, blank=True, editable=False
     )
+    # Fixed when the offer is made (Intake.offer_reply_days); the intake's later edits leave
+    # it alone, so an offer never lapses or comes back to life behind the student's back.
+    offer_reply_deadline = models.DateTimeField(
+        _("offer reply deadline"), null=True, blank=True, editable=False
+    )
     offer_reminded_at = models.DateTimeField(
         _("reminded to reply to the offer"), null=True, blank=True, editable=False
     )
@@ -145,11 +144,16 @@ class Application(models.Model):
 
     @property
     def can_withdraw(self):
-        return self.is_draft or self.state in AWAITING_DECISION
+        return can_transition(self.state, ApplicationState.WITHDRAWN)
+
+    def offer_reply_open(self, now=None):
+        """An offer can be answered until its reply deadline (exclusive)."""
+        now = now or timezone.now()
+        return self.offer_reply_deadline is not None and now < self.offer_reply_deadline
 
     @property
     def can_reply_to_offer(self):
-        return self.state == ApplicationState.OFFERED and offer_reply_open(self.intake)
+        return self.state == ApplicationState.OFFERED and self.offer_reply_open()
 
     def answered_questions(self):
         """(question, answer) pairs of the intake's extra questions, in form order."""
@@ -163,7 +167,7 @@ class Application(models.Model):
         """What the student should do or expect now, for the dashboard."""
         if self.is_draft and not self.intake.is_open:
             return _("The intake has closed; this draft can no longer be submitted.")
-        if self.state == ApplicationState.OFFERED and not offer_reply_open(self.intake):
+        if self.state == ApplicationState.OFFERED and not self.offer_reply_open():
             return _(
                 "The reply deadline has passed, so the place may go to another applicant. "
                 "Write to the program office if you still want it."
@@ -175,8 +179,8 @@ class Application(models.Model):
         """The time by which the student must act, if any."""
         if self.is_draft:
             return self.intake.closes_at if self.intake.is_open else None
-        if self.state == ApplicationState.OFFERED and offer_reply_open(self.intake):
-            return self.intake.offer_deadline
+        if self.can_reply_to_offer:
+            return self.offer_reply_deadline
         return None
 
     def make_reference(self):

@@ -4,8 +4,10 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applications.models import Application, ApplicationStateChange
+from applications.services import application_withdraw
 from applications.states import ApplicationState
 
 
@@ -68,10 +70,30 @@ def export_applications(user):
     return [_application_data(application) for application in applications]
 
 
+# States in which the student has a place to give up, which deleting the account does.
+PLACE_STATES = (ApplicationState.OFFERED, ApplicationState.ACCEPTED)
+
+
+def places_given_up(user):
+    """For the delete page: each offered or accepted place the deletion gives up."""
+    applications = Application.objects.for_user(user).filter(state__in=PLACE_STATES)
+    return [
+        _(
+            "Your place in %(program)s (%(intake)s) is given up: the seat goes to another "
+            "applicant, and the program's managers are told."
+        )
+        % {"program": application.intake.program.display_title, "intake": application.intake.name}
+        for application in applications
+    ]
+
+
 def erase_applications(user):
     """Drafts go entirely. Submitted applications stay for staff records (reference, intake,
     state, history) with everything personal removed; their files are deleted once the
-    deletion has committed."""
+    deletion has committed. An offered or accepted place is given up first, through the
+    one state write path, which frees the seat and tells the managers."""
+    for application in Application.objects.filter(applicant=user, state__in=PLACE_STATES):
+        application_withdraw(application=application, by=user)
     files = []
     applications = Application.objects.filter(applicant=user).prefetch_related("documents")
     for application in applications:

@@ -35,7 +35,7 @@ def check_placeholders(text):
 
 def placeholder_values(application):
     """The placeholders' values in the active language (dates, fallback phrases)."""
-    deadline = application.intake.offer_deadline
+    deadline = application.offer_reply_deadline
     return {
         "name": application.applicant.display_name,
         "program": application.intake.program.display_title,

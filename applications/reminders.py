@@ -34,8 +34,8 @@ def _drafts_of_intakes_closing_soon(now):
 def _offers_with_reply_deadline_soon(now):
     return Q(
         state=ApplicationState.OFFERED,
-        intake__offer_deadline__gt=now,
-        intake__offer_deadline__lte=now + OFFER_REMINDER_BEFORE,
+        offer_reply_deadline__gt=now,
+        offer_reply_deadline__lte=now + OFFER_REMINDER_BEFORE,
     )
 
 
@@ -43,7 +43,7 @@ def _offers_with_reply_deadline_soon(now):
 class Reminder:
     name: str
     due_when: Callable  # now -> Q of the applications it is due for
-    deadline_field: str  # the Intake field the email names
+    deadline_of: Callable  # application -> the deadline the email names
     claim_field: str  # the Application field that records it was sent
     template: str
 
@@ -70,14 +70,14 @@ REMINDERS = [
     Reminder(
         name="draft",
         due_when=_drafts_of_intakes_closing_soon,
-        deadline_field="closes_at",
+        deadline_of=lambda application: application.intake.closes_at,
         claim_field="draft_reminded_at",
         template="applications/email/draft_reminder",
     ),
     Reminder(
         name="offer",
         due_when=_offers_with_reply_deadline_soon,
-        deadline_field="offer_deadline",
+        deadline_of=lambda application: application.offer_reply_deadline,
         claim_field="offer_reminded_at",
         template="applications/email/offer_reminder",
     ),
@@ -91,10 +91,9 @@ def render_reminder(reminder, application):
 
 
 def _render(reminder, application):
-    intake = application.intake
     context = {
         "application": application,
-        "deadline": getattr(intake, reminder.deadline_field),
+        "deadline": reminder.deadline_of(application),
         "time_zone": timezone.get_current_timezone_name(),
         "problems": submission_problems(application) if application.is_draft else [],
         "url": settings.SITE_URL + reverse("applications:detail", args=[application.pk]),

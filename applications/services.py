@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from applications.emails import send_state_change_email
+from applications.emails import send_seat_released_emails, send_state_change_email
 from applications.models import (
     MAX_SUPERVISOR_CHOICES,
     STATEMENT_MAX_CHARS,
@@ -19,9 +19,9 @@ from applications.models import (
     ApplicationStateChange,
     DocumentKind,
     SupervisorChoice,
-    offer_reply_open,
 )
 from applications.rules import can_decide, is_owner
+from applications.seats import SEAT_TAKING_STATES, holds_seat, lock_intake, seats_taken
 from applications.states import STUDENT_TARGETS, ApplicationState, can_transition
 
 
@@ -126,24 +126,47 @@ def submission_problems(application):
     return problems
 
 
-def _check_guards(application, new_state, by):
+def _check_guards(application, new_state, by, now):
     # Staff decide only with the decision permission: reviewers are staff but may not.
     is_student_move = is_owner(by, application) and new_state in STUDENT_TARGETS
     if not (is_student_move or can_decide(by)):
         raise PermissionDenied(_("You cannot make this change to this application."))
+    if new_state == ApplicationState.OFFERED and application.applicant_id is None:
+        raise ApplicationStateError(
+            _("The student deleted their account, so there is nobody to offer the seat to.")
+        )
     if new_state == ApplicationState.SUBMITTED:
         problems = submission_problems(application)
         if problems:
             raise ApplicationStateError(problems)
     replies = (ApplicationState.ACCEPTED, ApplicationState.DECLINED)
-    if new_state in replies and not offer_reply_open(application.intake):
+    if new_state in replies and not application.offer_reply_open(now):
         raise ApplicationStateError(_("The deadline to reply to this offer has passed."))
+
+
+def _check_seat(application, intake, now):
+    """Refuse a move that would hold more seats than the intake has (its row is locked)."""
+    if seats_taken(intake, now, excluding=application) >= intake.capacity:
+        raise ApplicationStateError(
+            ngettext(
+                "The one seat of %(intake)s is taken by an offer or an acceptance.",
+                "All %(capacity)d seats of %(intake)s are taken by offers and acceptances.",
+                intake.capacity,
+            )
+            % {"capacity": intake.capacity, "intake": intake}
+        )
 
 
 @transaction.atomic
 def application_set_state(*, application, new_state, by, note=""):
-    """The one write path for states: check, lock, save, record, and email after commit."""
+    """The one write path for states: check, lock, save, record, and email after commit.
+
+    A move that takes a seat locks the intake's row first (before the application's, the
+    order every writer of seats uses) and counts the seats under that lock.
+    """
     new_state = ApplicationState(new_state)
+    now = timezone.now()
+    intake = lock_intake(application.intake_id) if new_state in SEAT_TAKING_STATES else None
     locked = (
         Application.objects.select_for_update(of=("self",))
         .select_related("intake__program", "applicant")
@@ -155,12 +178,18 @@ def application_set_state(*, application, new_state, by, note=""):
             _("An application cannot go from “%(old)s” to “%(new)s”.")
             % {"old": old_state.label, "new": new_state.label}
         )
-    _check_guards(locked, new_state, by)
+    _check_guards(locked, new_state, by, now)
+    if intake is not None:
+        _check_seat(locked, intake, now)
+    releases_seat = new_state == ApplicationState.WITHDRAWN and holds_seat(locked, now)
 
     locked.state = new_state
     fields = ["state", "updated_at"]
+    if new_state == ApplicationState.OFFERED:
+        locked.offer_reply_deadline = intake.offer_reply_deadline(now)
+        fields.append("offer_reply_deadline")
     if new_state == ApplicationState.SUBMITTED:
-        locked.submitted_at = timezone.now()
+        locked.submitted_at = now
         locked.reference = locked.make_reference()
         fields += ["submitted_at", "reference"]
     locked.save(update_fields=fields)
@@ -168,6 +197,8 @@ def application_set_state(*, application, new_state, by, note=""):
         application=locked, from_state=old_state, to_state=new_state, by=by, note=note
     )
     transaction.on_commit(partial(send_state_change_email, locked.pk, new_state))
+    if releases_seat:
+        transaction.on_commit(partial(send_seat_released_emails, locked.pk))
     for field in fields:
         setattr(application, field, getattr(locked, field))
     return application

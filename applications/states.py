@@ -19,15 +19,17 @@ class ApplicationState(models.TextChoices):
 
 S = ApplicationState
 
-# Every allowed move, and nothing else. Withdrawing is possible until a decision is made.
+# Every allowed move, and nothing else. Withdrawing is possible until a decision is made, and
+# a student may give up an offered or accepted place (also by deleting the account), which
+# frees the seat.
 TRANSITIONS = {
     S.DRAFT: {S.SUBMITTED, S.WITHDRAWN},
     S.SUBMITTED: {S.UNDER_REVIEW, S.WITHDRAWN},
     S.UNDER_REVIEW: {S.SHORTLISTED, S.REJECTED, S.WITHDRAWN},
     S.SHORTLISTED: {S.OFFERED, S.WAITLISTED, S.REJECTED, S.WITHDRAWN},
     S.WAITLISTED: {S.OFFERED, S.REJECTED},
-    S.OFFERED: {S.ACCEPTED, S.DECLINED},
-    S.ACCEPTED: set(),
+    S.OFFERED: {S.ACCEPTED, S.DECLINED, S.WITHDRAWN},
+    S.ACCEPTED: {S.WITHDRAWN},
     S.DECLINED: set(),
     S.REJECTED: set(),
     S.WITHDRAWN: set(),
@@ -35,9 +37,6 @@ TRANSITIONS = {
 
 # The moves a student makes on their own application; every other move is staff's.
 STUDENT_TARGETS = {S.SUBMITTED, S.WITHDRAWN, S.ACCEPTED, S.DECLINED}
-
-# States in which the student still awaits a decision (and may withdraw).
-AWAITING_DECISION = {S.SUBMITTED, S.UNDER_REVIEW, S.SHORTLISTED}
 
 
 def can_transition(from_state, to_state):

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from mail.models import EmailLog, EmailStatus
@@ -63,11 +63,19 @@ class EmailLogAdmin(admin.ModelAdmin):
         sent = sum(log.status == EmailStatus.SENT for log in results)
         still_failing = len(results) - sent
         if sent:
-            messages.success(request, gettext("%d email(s) sent.") % sent)
+            messages.success(
+                request,
+                ngettext("%(count)d email sent.", "%(count)d emails sent.", sent) % {"count": sent},
+            )
         if still_failing:
             messages.error(
                 request,
-                gettext("%d email(s) failed again; see the error column.") % still_failing,
+                ngettext(
+                    "%(count)d email failed again; see the error column.",
+                    "%(count)d emails failed again; see the error column.",
+                    still_failing,
+                )
+                % {"count": still_failing},
             )
         if not results:
             messages.info(request, gettext("None of the selected emails had failed."))

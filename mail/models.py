@@ -55,7 +55,7 @@ class EmailLog(models.Model):
 
     class Meta:
         verbose_name = _("email log entry")
-        verbose_name_plural = _("email log")
+        verbose_name_plural = _("email log entries")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["about_type", "about_id"], name="mail_emaillog_about")]
 

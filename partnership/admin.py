@@ -15,7 +15,6 @@ from partnership.models import (
     Person,
     ResearchField,
 )
-from partnership.services import figure_make_web_sizes
 
 
 class HasImageFilter(admin.SimpleListFilter):
@@ -52,11 +51,6 @@ class FigureAdmin(admin.ModelAdmin):
         return format_html(
             '<img src="{}" alt="{}" width="160">', figure.image_small.url, figure.alt
         )
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "image" in form.changed_data:
-            figure_make_web_sizes(figure=obj)
 
 
 class ArticleBlockInline(admin.StackedInline):

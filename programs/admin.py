@@ -112,7 +112,7 @@ class IntakeAdmin(SimpleHistoryAdmin):
     inlines = [IntakeQuestionInline]
     fieldsets = [
         (None, {"fields": ["program", "name", "capacity"]}),
-        (_("Applications"), {"fields": ["opens_at", "closes_at", "offer_deadline"]}),
+        (_("Applications"), {"fields": ["opens_at", "closes_at", "offer_reply_days"]}),
         (_("Program dates"), {"fields": ["starts_on", "ends_on"]}),
         (
             _("Required documents"),

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
@@ -16,6 +17,9 @@ from core import images
 
 # An open intake is "closing soon" during its last week.
 CLOSING_SOON_WINDOW = timedelta(days=7)
+
+# How long a student has to answer an offer, unless the intake says otherwise.
+DEFAULT_OFFER_REPLY_DAYS = 14
 
 # Program pages live at /programs/<slug>/; these slugs are taken by other pages there.
 RESERVED_PROGRAM_SLUGS = {"supervisors"}
@@ -264,11 +268,14 @@ class Intake(models.Model):
     starts_on = models.DateField(_("program starts"))
     ends_on = models.DateField(_("program ends"))
     capacity = models.PositiveIntegerField(_("seats"))
-    offer_deadline = models.DateTimeField(
-        _("offer reply deadline"),
-        null=True,
-        blank=True,
-        help_text=_("Students must accept or decline an offer before this time."),
+    offer_reply_days = models.PositiveSmallIntegerField(
+        _("days to reply to an offer"),
+        default=DEFAULT_OFFER_REPLY_DAYS,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Each offer must be accepted or declined within this many days of being made; "
+            "its deadline is fixed when it is made, so changing this affects later offers only."
+        ),
     )
     requires_cv = models.BooleanField(_("CV required"), default=True)
     requires_transcript = models.BooleanField(_("transcript required"), default=True)
@@ -322,6 +329,10 @@ class Intake(models.Model):
     @property
     def is_open(self):
         return self.status in ACCEPTING_STATUSES
+
+    def offer_reply_deadline(self, offered_at):
+        """The reply deadline of an offer made at `offered_at`."""
+        return offered_at + timedelta(days=self.offer_reply_days)
 
 
 class QuestionKind(models.TextChoices):

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import DegreeLevel
 from applications.models import Application
+from applications.seats import seats_taken
 from applications.states import ApplicationState
 from selection.models import MAX_SCORE, ReviewScore
 from selection.selectors import waitlist
-from selection.services import seats_taken
 
 S = ApplicationState
 

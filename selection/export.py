@@ -17,10 +17,18 @@ from selection.selectors import with_review_summary
 PROFILE_FIELDS = StudentProfile.STUDENT_FIELDS
 # A cell starting with one of these is a formula to a spreadsheet: never run applicants' text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel takes at most this many characters between the quotes of ="…".
+EXCEL_TEXT_LITERAL_MAX = 255
+MAX_SUPERVISOR_CHOICES = 3
+
+
+class FormulaLikeText(str):
+    """Text that a spreadsheet would read as a formula, such as the phone number "+86 571…".
+    Each writer keeps it the text it is, without changing what it reads (no apostrophe)."""
 
 
 def _cell(value):
-    """Numbers stay numbers; everything else becomes safe text."""
+    """Numbers stay numbers; everything else is text, marked when it starts like a formula."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -28,7 +36,18 @@ def _cell(value):
     if isinstance(value, int):
         return value
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return FormulaLikeText(text) if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_text(value):
+    """A CSV field a spreadsheet shows as written and never runs: formula-like text becomes
+    the string literal ="…", which Excel and LibreOffice display as the text itself. Past what
+    a literal holds (or across lines) the apostrophe guard is the fallback."""
+    if not isinstance(value, FormulaLikeText):
+        return str(value)
+    if len(value) <= EXCEL_TEXT_LITERAL_MAX and not {"\n", "\r"} & set(value):
+        return '="' + value.replace('"', '""') + '"'
+    return "'" + value
 
 
 def _criterion_averages(application_ids):
@@ -45,16 +64,37 @@ def _criterion_averages(application_ids):
     return averages
 
 
+def _questions(applications):
+    """The extra questions of the exported intakes, each with its column title: the question,
+    after its intake's name when the export spans several intakes."""
+    intakes = {application.intake_id: application.intake for application in applications}
+    questions = [question for intake in intakes.values() for question in intake.questions.all()]
+    if len(intakes) == 1:
+        return [(question, question.label) for question in questions]
+    return [(question, f"{question.intake.name}: {question.label}") for question in questions]
+
+
+def _supervisor_columns(applications):
+    """One column per rank of the PhD supervisor choices, when the export has a PhD intake."""
+    if not any(application.needs_supervisors for application in applications):
+        return []
+    return list(range(1, MAX_SUPERVISOR_CHOICES + 1))
+
+
 def export_rows(queryset):
-    """Header and one row per application: profile fields, state, scores."""
+    """Header and one row per application: profile fields, state, scores, the answers to the
+    intake's questions and the PhD supervisor choices."""
 
     applications = list(
         with_review_summary(queryset)
         .select_related("applicant__profile", "intake__program")
+        .prefetch_related("intake__questions__intake", "supervisor_choices__supervisor")
         .order_by("intake_id", "submitted_at", "pk")
     )
     criterion_averages = _criterion_averages([application.pk for application in applications])
     criteria = sorted({name for scores in criterion_averages.values() for name in scores})
+    questions = _questions(applications)
+    supervisor_ranks = _supervisor_columns(applications)
     profile_meta = StudentProfile._meta
     header = [
         _("Reference"),
@@ -67,6 +107,8 @@ def export_rows(queryset):
         _("Reviews"),
         _("Average score"),
         *criteria,
+        *[title for _question, title in questions],
+        *[_("Supervisor choice %(rank)d") % {"rank": rank} for rank in supervisor_ranks],
     ]
     yield [str(title) for title in header]
     for application in applications:
@@ -80,6 +122,10 @@ def export_rows(queryset):
             display = getattr(profile, f"get_{name}_display", None)
             profile_values.append(display() if display else getattr(profile, name))
         submitted = application.submitted_at
+        answers = application.answers
+        choices = {
+            choice.rank: choice.supervisor.name for choice in application.supervisor_choices.all()
+        }
         yield [
             _cell(value)
             for value in [
@@ -93,6 +139,8 @@ def export_rows(queryset):
                 application.review_count,
                 application.average_score,
                 *[criterion_averages[application.pk].get(name) for name in criteria],
+                *[answers.get(str(question.pk), "") for question, _title in questions],
+                *[choices.get(rank) for rank in supervisor_ranks],
             ]
         ]
 
@@ -107,7 +155,7 @@ def csv_response(queryset):
     out.write("\ufeff")
     writer = csv.writer(out)
     for row in export_rows(queryset):
-        writer.writerow([str(value) for value in row])
+        writer.writerow([csv_text(value) for value in row])
     response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
     return response
@@ -117,8 +165,12 @@ def xlsx_response(queryset):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Applications")[:31]
-    for row in export_rows(queryset):
+    for number, row in enumerate(export_rows(queryset), start=1):
         sheet.append(row)
+        # A text cell is never a formula in XLSX, except that openpyxl makes one of "=…".
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, FormulaLikeText):
+                sheet.cell(row=number, column=column).data_type = "s"
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)

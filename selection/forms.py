@@ -1,23 +1,13 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from applications.placeholders import PLACEHOLDER_HELP, check_placeholders
+from selection import rules
 from selection.models import MAX_SCORE, MIN_SCORE
-from selection.roles import REVIEWER_GROUP
 
 SCORE_CHOICES = [(score, str(score)) for score in range(MIN_SCORE, MAX_SCORE + 1)]
-
-
-def reviewers():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True, groups__name=REVIEWER_GROUP)
-        .distinct()
-        .order_by("last_name", "first_name", "email")
-    )
 
 
 class ReviewerChoiceField(forms.ModelChoiceField):
@@ -28,7 +18,10 @@ class ReviewerChoiceField(forms.ModelChoiceField):
 
 class AssignReviewerForm(forms.Form):
     # Each form gets a fresh copy of this queryset (ModelChoiceField copies it per form).
-    reviewer = ReviewerChoiceField(queryset=reviewers(), label=_("Reviewer"))
+    reviewer = ReviewerChoiceField(
+        queryset=rules.reviewers().order_by("last_name", "first_name", "email"),
+        label=_("Reviewer"),
+    )
 
 
 class ApplicantEmailForm(forms.Form):

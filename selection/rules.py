@@ -3,7 +3,18 @@
 Built on applications.rules, which says who may change an application at all.
 """
 
-from applications.rules import VIEW_PERMISSION, can_decide, is_owner, is_staff_member
+from applications.rules import (
+    VIEW_PERMISSION,
+    can_decide,
+    is_owner,
+    is_staff_member,
+    staff_with_permission,
+)
+
+# Who is a reviewer: whoever may write reviews (the Reviewers group of roles.py gives it, as
+# may a custom group or a superuser). The picker, the assignment and the review page all ask
+# this, never the group's name.
+REVIEW_PERMISSION = "selection.add_review"
 
 # Managers decide, assign reviewers and see every application; reviewers see their own.
 can_see_all_applications = can_decide
@@ -23,12 +34,17 @@ def can_view_application(user, application):
     )
 
 
+def is_reviewer(user):
+    return is_staff_member(user) and user.has_perm(REVIEW_PERMISSION)
+
+
+def reviewers():
+    """Everyone `is_reviewer` says yes to, for the reviewer picker."""
+    return staff_with_permission(REVIEW_PERMISSION)
+
+
 def can_review(user, application):
-    return (
-        is_staff_member(user)
-        and user.has_perm("selection.add_review")
-        and is_assigned(user, application)
-    )
+    return is_reviewer(user) and is_assigned(user, application)
 
 
 def visible_applications(user, queryset):

@@ -5,20 +5,32 @@ Every state change still goes through applications.services.application_set_stat
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from applications.models import Application, offer_reply_open
-from applications.services import ApplicationStateError, application_set_state
+from applications.services import application_set_state
 from applications.states import ApplicationState
-from programs.models import Intake
 from selection import rules
-from selection.models import MAX_SCORE, MIN_SCORE, Review, ReviewAssignment, ReviewScore
+from selection.models import (
+    MAX_SCORE,
+    MIN_SCORE,
+    Review,
+    ReviewAssignment,
+    ReviewCriterion,
+    ReviewScore,
+)
 
 S = ApplicationState
 
 # Reviewing happens between submission and the final decision.
 REVIEWABLE_STATES = {S.SUBMITTED, S.UNDER_REVIEW, S.SHORTLISTED, S.WAITLISTED}
+
+# What reviewers score when managers define nothing else: content, written in
+# settings.CONTENT_LANGUAGE like the rest of what staff enter, and editable on the intake page.
+DEFAULT_CRITERIA = [
+    ("Academic record", "Grades, courses and degree so far."),
+    ("Motivation", "Why this program, and what the applicant wants from it."),
+    ("Technical skills", "Projects, internships and the skills they show."),
+]
 
 DECISIONS = {
     "shortlist": S.SHORTLISTED,
@@ -28,37 +40,11 @@ DECISIONS = {
 }
 
 
-def seats_taken(intake, now=None):
-    """Accepted offers plus offers the student can still accept.
-
-    Once the offer deadline has passed, unanswered offers no longer hold a seat, so the
-    manager can offer it to the waitlist (after moving the deadline for the new offers).
-    """
-    holding = Q(state=S.ACCEPTED)
-    if offer_reply_open(intake, now):
-        holding |= Q(state=S.OFFERED)
-    return Application.objects.filter(holding, intake=intake).count()
-
-
-def seats_left(intake, now=None):
-    return max(intake.capacity - seats_taken(intake, now), 0)
-
-
-@transaction.atomic
 def application_make_offer(*, application, by, note=""):
-    """Offer a seat, never more than the intake's capacity, even with parallel managers.
-
-    The intake row is locked first, so a second manager's offer waits until the first
-    one is committed and then counts it.
-    """
+    """Offer a seat; application_set_state counts the seats under the intake's row lock, so
+    parallel managers never give out more than the intake's capacity."""
     if not rules.can_decide(by):
         raise PermissionDenied(_("You cannot make decisions on applications."))
-    intake = Intake.objects.select_for_update().get(pk=application.intake_id)
-    if seats_taken(intake) >= intake.capacity:
-        raise ApplicationStateError(
-            _("All %(capacity)d seats of %(intake)s are taken by offers and acceptances.")
-            % {"capacity": intake.capacity, "intake": intake}
-        )
     return application_set_state(application=application, new_state=S.OFFERED, by=by, note=note)
 
 
@@ -75,6 +61,16 @@ def application_decide(*, application, decision, by, note=""):
     )
 
 
+def criteria_ensure_defaults(*, intake):
+    """Give an intake without review criteria the default ones, so that reviewing can start."""
+    if intake.review_criteria.exists():
+        return
+    ReviewCriterion.objects.bulk_create(
+        ReviewCriterion(intake=intake, name=name, description=description, position=position)
+        for position, (name, description) in enumerate(DEFAULT_CRITERIA, start=1)
+    )
+
+
 def review_assign(*, applications, reviewer, by):
     """Give `reviewer` access to each application; submitted ones move to "under review".
 
@@ -82,7 +78,7 @@ def review_assign(*, applications, reviewer, by):
     """
     if not rules.can_decide(by):
         raise PermissionDenied(_("You cannot assign reviewers."))
-    if not (reviewer.is_active and reviewer.is_staff and reviewer.has_perm("selection.add_review")):
+    if not rules.is_reviewer(reviewer):
         raise ValidationError(_("%(user)s is not an active reviewer.") % {"user": reviewer})
     assigned, refused = [], []
     for application in applications:
@@ -96,6 +92,7 @@ def review_assign(*, applications, reviewer, by):
             )
             continue
         with transaction.atomic():
+            criteria_ensure_defaults(intake=application.intake)
             ReviewAssignment.objects.get_or_create(
                 application=application, reviewer=reviewer, defaults={"assigned_by": by}
             )

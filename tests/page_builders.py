@@ -5,7 +5,6 @@ A builder gets the logged-in user (or None for an anonymous visit). Applications
 between states only through `application_set_state`, as on the real site.
 """
 
-from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -25,7 +23,6 @@ from applications.services import (
 )
 from applications.states import ApplicationState
 from partnership.models import NewsArticle, OrganisationKind
-from partnership.services import figure_make_web_sizes
 from programs.models import IntakeQuestion, ProgramKind, ResearchArea
 from selection.models import ReviewCriterion
 from selection.services import application_decide, review_assign, review_save
@@ -73,7 +70,6 @@ def news_article_with_figures(user=None):
         block.figure.image = jpeg_upload("ceremony.jpg", size=(1200, 800))
         block.figure.alt_text = "Guests on the stage at the signing ceremony"
         block.figure.save()
-        figure_make_web_sizes(figure=block.figure)
     else:
         FigureBlockFactory(article=article, position=_next_position(article))
     ParagraphFactory(article=article, position=_next_position(article))
@@ -129,9 +125,7 @@ def program_with_intakes(user=None):
         internship_weeks=8,
     )
     program.host_organisations.add(host)
-    IntakeFactory(
-        program=program, name="Autumn 2027", offer_deadline=timezone.now() + timedelta(days=90)
-    )
+    IntakeFactory(program=program, name="Autumn 2027")
     ClosingSoonIntakeFactory(program=program, name="Summer 2027")
     UpcomingIntakeFactory(program=program, name="Spring 2028")
     ClosedIntakeFactory(program=program, name="Spring 2026")
@@ -274,8 +268,6 @@ def submitted_phd(user):
 def offered(user):
     """Submitted, then reviewed, shortlisted and offered a place by staff."""
     application = _submitted(user, phd=False)
-    application.intake.offer_deadline = timezone.now() + timedelta(days=14)
-    application.intake.save(update_fields=["offer_deadline"])
     staff = StaffFactory()
     for state in (
         ApplicationState.UNDER_REVIEW,

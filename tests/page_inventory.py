@@ -166,6 +166,11 @@ EXCLUDED = [
         "POST only: the decision buttons of the application and dashboard pages post to it "
         "and are redirected back (odd form data: test_odd_input)",
     ),
+    Excluded(
+        "admin:applications_application_retry_emails",
+        "POST only: the button by the failed emails on the application page posts to it and "
+        "is redirected back (test_decision_feedback, test_access_matrix)",
+    ),
 ]
 
 # Django's admin is Django's own markup: the header and throttling gates cover it, not axe/vnu.

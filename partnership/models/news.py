@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core import images
+
 SOURCE_KEY_HELP = _("Set by the document import; a re-import never changes this row.")
 
 
@@ -35,7 +37,12 @@ class Figure(models.Model):
         blank=True,
         help_text=_("Month the photo was taken; the day is always the 1st."),
     )
-    image = models.ImageField(_("image"), upload_to="figures/original/", blank=True)
+    image = models.ImageField(
+        _("image"),
+        upload_to="figures/full/",
+        blank=True,
+        help_text=_("Resized and stripped of EXIF metadata (such as location) on save."),
+    )
     image_web = models.ImageField(upload_to="figures/web/", blank=True, editable=False)
     image_small = models.ImageField(upload_to="figures/small/", blank=True, editable=False)
     alt_text = models.CharField(
@@ -55,6 +62,21 @@ class Figure(models.Model):
 
     def __str__(self):
         return Truncator(self.caption).chars(80)
+
+    def save(self, *args, **kwargs):
+        if images.image_needs_renditions(self.image):
+            images.replace_with_renditions(
+                self,
+                "image",
+                [
+                    ("image", (images.FIGURE_MAX_SIZE, False)),
+                    ("image_web", (images.FIGURE_WEB_SIZE, False)),
+                    ("image_small", (images.FIGURE_SMALL_SIZE, False)),
+                ],
+            )
+        elif not self.image:
+            self.image_web = self.image_small = ""
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.taken_in and self.taken_in.day != 1:

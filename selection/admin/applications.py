@@ -229,6 +229,11 @@ class ApplicationAdmin(
                 name="applications_application_decide",
             ),
             path(
+                "<path:object_id>/retry-emails/",
+                view(self.retry_emails_view),
+                name="applications_application_retry_emails",
+            ),
+            path(
                 "<path:object_id>/documents/<uuid:document_id>/",
                 view(self.document_view),
                 name="applications_application_document",

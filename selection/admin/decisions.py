@@ -7,14 +7,18 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from applications.models import Application
+from applications.seats import seats_left
 from applications.services import ApplicationStateError
 from applications.states import ApplicationState, can_transition
+from mail.models import EmailStatus
+from mail.services import can_retry, email_retry
 from programs.models import Intake
 from selection import rules, services
 from selection.filters import IntakeFilter
@@ -40,22 +44,29 @@ class DecisionAdminMixin:
         if intake is None:
             return {}
         waiting = Application.objects.filter(intake=intake, state=ApplicationState.WAITLISTED)
-        free = services.seats_left(intake)
+        free = seats_left(intake)
         if not (free and waiting.exists()):
             return {}
         return {"free_seats": free, "free_seats_intake": intake}
 
     def decision_context(self, request, application):
         decisions = []
-        if rules.can_decide(request.user):
+        deciding = rules.can_decide(request.user)
+        if deciding:
             decisions = [
                 (key, label)
                 for key, label in DECISION_LABELS.items()
                 if can_transition(application.state, services.DECISIONS[key])
             ]
+        # Decisions follow a review: until a reviewer is assigned, say so instead of nothing.
+        waiting_for_reviewer = deciding and application.state == ApplicationState.SUBMITTED
         return {
             "decisions": decisions,
-            "seats_left": services.seats_left(application.intake),
+            "waiting_for_reviewer": waiting_for_reviewer,
+            # Shown where they stay visible, whenever they were sent (now or by a worker).
+            "failed_emails": list(application.email_logs.filter(status=EmailStatus.FAILED)),
+            "can_retry_emails": can_retry(request.user),
+            "seats_left": seats_left(application.intake),
             "can_review": rules.can_review(request.user, application)
             and application.state in services.REVIEWABLE_STATES,
         }
@@ -79,8 +90,40 @@ class DecisionAdminMixin:
             next_url = reverse("admin:applications_application_change", args=[application.pk])
         return HttpResponseRedirect(next_url)
 
+    def retry_emails_view(self, request, object_id):
+        return require_POST(self._retry_emails)(request, object_id)
+
+    def _retry_emails(self, request, object_id):
+        """Send the failed emails about this application again, from the log."""
+        application = self._get_visible_or_404(request, object_id)
+        if not can_retry(request.user):
+            raise PermissionDenied
+        failed = application.email_logs.filter(status=EmailStatus.FAILED)
+        results = [email_retry(log=log, by=request.user) for log in failed]
+        still_failing = sum(log.status == EmailStatus.FAILED for log in results)
+        if still_failing:
+            messages.error(
+                request,
+                ngettext(
+                    "%(count)d email failed again: %(error)s",
+                    "%(count)d emails failed again: %(error)s",
+                    still_failing,
+                )
+                % {"count": still_failing, "error": results[-1].error},
+            )
+        elif results:
+            messages.success(
+                request,
+                ngettext("%(count)d email sent.", "%(count)d emails sent.", len(results))
+                % {"count": len(results)},
+            )
+        return HttpResponseRedirect(
+            reverse("admin:applications_application_change", args=[application.pk])
+        )
+
     def _decide_one(self, request, application, decision):
         """Apply one decision; on refusal say which application and why."""
+        started = timezone.now()
         try:
             services.application_decide(application=application, decision=decision, by=request.user)
         except (ApplicationStateError, PermissionDenied) as error:
@@ -95,15 +138,34 @@ class DecisionAdminMixin:
                 },
             )
             return False
-        messages.success(
-            request,
-            gettext("%(application)s is now “%(state)s”.")
-            % {
-                "application": application,
-                "state": ApplicationState(services.DECISIONS[decision]).label,
-            },
-        )
+        self._report_decision(request, application, decision, started)
         return True
+
+    def _report_decision(self, request, application, decision, started):
+        """The new state, and how the email to the applicant went when that is known yet
+        (sending may also be left to a worker; then the application's page shows a failure)."""
+        values = {
+            "application": application,
+            "state": ApplicationState(services.DECISIONS[decision]).label,
+        }
+        emails = list(application.email_logs.filter(created_at__gte=started))
+        failed = [log for log in emails if log.status == EmailStatus.FAILED]
+        if failed:
+            messages.warning(
+                request,
+                gettext(
+                    "%(application)s is now “%(state)s”, but the email to the applicant could "
+                    "not be sent (%(error)s). Send it again from the application's page."
+                )
+                % {**values, "error": failed[0].error},
+            )
+        elif any(log.status == EmailStatus.SENT for log in emails):
+            messages.success(
+                request,
+                gettext("%(application)s is now “%(state)s”; the applicant was emailed.") % values,
+            )
+        else:
+            messages.success(request, gettext("%(application)s is now “%(state)s”.") % values)
 
     def _decide_all(self, request, queryset, decision):
         if decision == "offer":

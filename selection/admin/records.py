@@ -17,7 +17,7 @@ class ReviewCriterionAdmin(SimpleHistoryAdmin):
     list_filter = [IntakeFilter]
     list_select_related = ["intake__program"]
     search_fields = ["name", "intake__name", "intake__program__title"]
-    raw_id_fields = ["intake"]
+    autocomplete_fields = ["intake"]
 
 
 @admin.register(ReviewAssignment)

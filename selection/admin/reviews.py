@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from selection import rules, services
@@ -127,7 +127,11 @@ class ReviewAdminMixin:
             if assigned:
                 messages.success(
                     request,
-                    gettext("%(reviewer)s now reviews %(count)d application(s).")
+                    ngettext(
+                        "%(reviewer)s now reviews %(count)d application.",
+                        "%(reviewer)s now reviews %(count)d applications.",
+                        len(assigned),
+                    )
                     % {"reviewer": reviewer, "count": len(assigned)},
                 )
             return None

@@ -4,15 +4,20 @@ import json
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
+from django.core import mail
 from django.urls import reverse
 
 from accounts.models import StudentProfile, User
 from applications.emails import email_applicant
 from applications.models import Application, ApplicationDocument, ApplicationStateChange
+from applications.seats import seats_left
+from applications.services import ApplicationStateError
 from applications.states import ApplicationState
 from mail.models import EmailLog
+from selection.services import application_make_offer
 from tests.applications.factories import STATEMENT, ApplicationFactory, complete_application
-from tests.factories import DEFAULT_PASSWORD, StaffFactory
+from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StaffFactory, StudentProfileFactory
+from tests.selection.factories import make_manager, make_reviewer, submitted_application
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +163,86 @@ def test_privacy_pages_need_login(client):
         response = client.get(reverse(f"accounts:{name}"))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.fixture
+def accepted(db):
+    """An accepted place in an intake of one seat, with a manager and a reviewer."""
+    intake = IntakeFactory(capacity=1, name="Summer 2027", program__title="ZIERIP")
+    application = submitted_application(
+        state=ApplicationState.ACCEPTED,
+        intake=intake,
+        applicant=StudentProfileFactory(user__language="en").user,
+    )
+    return application
+
+
+def test_the_delete_page_says_what_happens_to_an_accepted_place(client, accepted):
+    client.force_login(accepted.applicant)
+
+    page = client.get(reverse("accounts:delete_account")).text
+
+    assert (
+        "Your place in ZIERIP (Summer 2027) is given up: the seat goes to another applicant, "
+        "and the program&#x27;s managers are told."
+    ) in page
+
+
+def test_deleting_an_account_with_an_accepted_place_frees_the_seat_and_tells_the_managers(
+    client, accepted, django_capture_on_commit_callbacks
+):
+    """The defect: the seat stayed held by "(deleted account)" and nobody was told."""
+    manager = make_manager(email="manager@example.org", language="zh-hans")
+    reviewer = make_reviewer(email="reviewer@example.org")
+    waiting = submitted_application(state=ApplicationState.WAITLISTED, intake=accepted.intake)
+    client.force_login(accepted.applicant)
+    assert seats_left(accepted.intake) == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:delete_account"), {"password": DEFAULT_PASSWORD})
+
+    kept = Application.objects.get(pk=accepted.pk)
+    assert kept.applicant is None and kept.state == ApplicationState.WITHDRAWN
+    assert kept.state_changes.get().from_state == ApplicationState.ACCEPTED
+    assert seats_left(accepted.intake) == 1
+    told = {message.to[0]: message for message in mail.outbox}
+    assert reviewer.email not in told
+    assert accepted.applicant.email not in told
+    message = told[manager.email]
+    assert message.subject == "ZIERIP（Summer 2027）有一个名额重新空出"
+    assert f"{accepted.reference}" in message.body and "学生已删除账户" in message.body
+    dashboard = reverse("admin:selection_intake_dashboard", args=[accepted.intake.pk])
+    assert dashboard in message.body
+    log = EmailLog.objects.get(to=manager.email)
+    assert log.about == kept
+    # The seat goes to the waitlist through the usual offer.
+    application_make_offer(application=waiting, by=manager)
+
+
+def test_nobody_can_be_offered_a_seat_for_a_deleted_account(accepted):
+    record = submitted_application(
+        state=ApplicationState.SHORTLISTED, intake=accepted.intake, applicant=None
+    )
+    Application.objects.filter(pk=accepted.pk).update(state=ApplicationState.DECLINED)
+
+    with pytest.raises(ApplicationStateError, match="deleted their account"):
+        application_make_offer(application=record, by=make_manager())
+
+
+def test_a_student_who_gives_up_an_accepted_place_frees_it_and_managers_hear(
+    client, accepted, django_capture_on_commit_callbacks
+):
+    manager = make_manager(email="manager@example.org")
+    client.force_login(accepted.applicant)
+    dashboard = client.get(reverse("applications:dashboard")).text
+    assert reverse("applications:withdraw", args=[accepted.pk]) in dashboard
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("applications:withdraw", args=[accepted.pk]))
+
+    accepted.refresh_from_db()
+    assert accepted.state == ApplicationState.WITHDRAWN
+    assert seats_left(accepted.intake) == 1
+    [told] = [message for message in mail.outbox if message.to == [manager.email]]
+    assert "The student gave up the place." in told.body
+    assert "1 seat of this intake is free now." in told.body

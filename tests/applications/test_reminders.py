@@ -51,13 +51,14 @@ def offered(offer_deadline_in, state=S.OFFERED):
         name="Summer 2027",
         opens_at=NOW - timedelta(days=60),
         closes_at=NOW - timedelta(days=30),
-        offer_deadline=NOW + offer_deadline_in,
     )
-    return submitted_application(state=state, intake=intake)
+    return submitted_application(
+        state=state, intake=intake, offer_reply_deadline=NOW + offer_deadline_in
+    )
 
 
 def test_a_draft_is_reminded_once_with_what_is_missing_and_a_link(mailoutbox):
-    applicant = StudentProfileFactory(user__first_name="Mei", user__last_name="Wang").user
+    applicant = StudentProfileFactory(given_name="Mei", family_name="Wang").user
     draft = ApplicationFactory(
         applicant=applicant, intake=intake_closing_in(timedelta(days=2, hours=3))
     )

@@ -238,8 +238,11 @@ def test_withdraw_after_a_decision_is_refused(client, student):
 
 
 def test_accept_an_offer_before_the_deadline(client, student):
-    intake = IntakeFactory(offer_deadline=timezone.now() + timedelta(days=2))
-    application = complete_application(applicant=student, intake=intake, state=S.OFFERED)
+    application = complete_application(
+        applicant=student,
+        state=S.OFFERED,
+        offer_reply_deadline=timezone.now() + timedelta(days=2),
+    )
     dashboard = client.get(reverse("applications:dashboard")).content.decode()
     assert "Reply to the offer" in dashboard
     client.post(url("offer_reply", application), {"reply": "accept"})
@@ -248,8 +251,11 @@ def test_accept_an_offer_before_the_deadline(client, student):
 
 
 def test_decline_after_the_deadline_is_refused(client, student):
-    intake = IntakeFactory(offer_deadline=timezone.now() - timedelta(minutes=1))
-    application = complete_application(applicant=student, intake=intake, state=S.OFFERED)
+    application = complete_application(
+        applicant=student,
+        state=S.OFFERED,
+        offer_reply_deadline=timezone.now() - timedelta(minutes=1),
+    )
     assert (
         "Reply to the offer" not in client.get(reverse("applications:dashboard")).content.decode()
     )
@@ -260,8 +266,11 @@ def test_decline_after_the_deadline_is_refused(client, student):
 
 
 def test_a_lapsed_offer_says_what_to_do_instead_of_showing_a_past_deadline(client, student):
-    intake = IntakeFactory(offer_deadline=timezone.now() - timedelta(minutes=1))
-    complete_application(applicant=student, intake=intake, state=S.OFFERED)
+    complete_application(
+        applicant=student,
+        state=S.OFFERED,
+        offer_reply_deadline=timezone.now() - timedelta(minutes=1),
+    )
     page = client.get(reverse("applications:dashboard")).content.decode()
     assert "The reply deadline has passed, so the place may go to another applicant." in page
     assert "Accept or decline the offer before the deadline." not in page

@@ -1,5 +1,6 @@
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -44,3 +45,26 @@ def test_filter_the_catalog_open_a_program_and_see_the_apply_state(live_server, 
     expect(countdown).to_have_text(re.compile(r"^\d+ d \d{2} h \d{2} min \d{2} s left to apply$"))
     first = countdown.text_content()
     expect(countdown).not_to_have_text(first, timeout=3000)
+
+
+def test_a_browser_in_los_angeles_sees_deadlines_in_its_own_time_zone(
+    live_server, chromium, transactional_db
+):
+    """The script writes tz=America%2FLos_Angeles; from the next page on the server uses it."""
+    program = ProgramFactory(title="ZIERIP", slug="zierip", kind="zierip")
+    IntakeFactory(
+        program=program,
+        name="ZIERIP 2030",
+        closes_at=datetime(2030, 4, 30, 15, 59, tzinfo=ZoneInfo("UTC")),
+    )
+    context = chromium.new_context(locale="en-GB", timezone_id="America/Los_Angeles")
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + "/programs/")
+        page.reload()
+        card = page.locator(".program-card")
+        expect(card).to_contain_text("Next deadline: 30 Apr 2030, 08:59 (America/Los_Angeles)")
+        page.goto(live_server.url + "/programs/zierip/")
+        expect(page.locator(".intake")).to_contain_text("30 Apr 2030, 08:59 (America/Los_Angeles)")
+    finally:
+        context.close()

@@ -46,7 +46,7 @@ def test_manager_assigns_reviewer_scores_manager_offers_student_accepts(live_ser
     page.get_by_role("button", name="Go").click()
     page.get_by_label("Reviewer").select_option(label=f"Rita Reviewer <{reviewer.email}>")
     page.get_by_role("button", name="Assign").click()
-    expect(page.locator(".messagelist")).to_contain_text("now reviews 1 application(s)")
+    expect(page.locator(".messagelist")).to_contain_text("now reviews 1 application.")
     log_out_of_admin(page)
 
     log_in(page, admin, reviewer.email)

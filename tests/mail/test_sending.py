@@ -83,3 +83,15 @@ def test_the_log_in_admin_links_what_an_email_is_about_and_names_its_attachments
 
     assert reverse("admin:accounts_user_change", args=[staff.pk]) in page.text
     assert "interview.ics" in page.text
+
+
+@pytest.mark.parametrize(
+    ("count", "wording"), [(1, "1 email log entry"), (19, "19 email log entries")]
+)
+def test_the_log_counts_its_entries_in_words(client, count, wording):
+    """It said "19 email log"."""
+    for n in range(count):
+        email_send(to=f"student{n}@example.org", subject="Hello", body="…")
+    client.force_login(make_manager())
+    page = client.get(reverse("admin:mail_emaillog_changelist")).text
+    assert wording in page

@@ -104,6 +104,8 @@ def test_an_intake_closing_before_it_opens_is_refused_and_nothing_saved(staff_cl
             "ends_on": "2027-07-01",
             "questions-TOTAL_FORMS": "0",
             "questions-INITIAL_FORMS": "0",
+            "review_criteria-TOTAL_FORMS": "0",
+            "review_criteria-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 200
@@ -121,6 +123,7 @@ def test_intake_questions_are_edited_inline(staff_client, intakes):
         "program": intake.program.pk,
         "name": intake.name,
         "capacity": "20",
+        "offer_reply_days": "14",
         "opens_at_0": local["opens_at"].strftime("%Y-%m-%d"),
         "opens_at_1": local["opens_at"].strftime("%H:%M:%S"),
         "closes_at_0": local["closes_at"].strftime("%Y-%m-%d"),
@@ -130,6 +133,8 @@ def test_intake_questions_are_edited_inline(staff_client, intakes):
         "requires_cv": "on",
         "questions-TOTAL_FORMS": "2",
         "questions-INITIAL_FORMS": "0",
+        "review_criteria-TOTAL_FORMS": "0",
+        "review_criteria-INITIAL_FORMS": "0",
         "questions-0-label": "Preferred track",
         "questions-0-kind": "choice",
         "questions-0-choices": "Cloud\nAI",

@@ -1,4 +1,7 @@
-"""seed_demo fills the imported programs with a living catalog, and is safe to repeat."""
+"""seed_demo fills the imported programs with a living catalog once; later runs change nothing."""
+
+from datetime import timedelta
+from io import StringIO
 
 import pytest
 import time_machine
@@ -47,14 +50,43 @@ def test_seed_demo_is_idempotent(document_programs):
     assert snapshot() == first
 
 
-def test_a_later_run_moves_the_dates_instead_of_duplicating(document_programs):
+def test_a_later_run_keeps_what_staff_changed_and_deleted(db, settings):
+    """The defect: seats set to 1 came back as 60 at the next `make run`, with no history."""
+    settings.DEMO_STAFF_PASSWORD = "demo-password-123"
     with time_machine.travel("2026-03-01 10:00 +08:00"):
-        call_command("seed_demo")
-    count = Intake.objects.count()
+        call_command("setup_demo", stdout=StringIO())
+    summer = Intake.objects.get(name="Summer 2026")
+    summer.capacity = 1
+    summer.closes_at = summer.closes_at + timedelta(days=2)
+    summer.save()
+    edited = Supervisor.objects.get(slug="chen-yiming")
+    edited.title = "Director"
+    edited.is_active = False
+    edited.save()
+    Supervisor.objects.get(slug="li-xiaowen").delete()
+    Intake.objects.get(name__startswith="Joint training base").delete()
+    Program.objects.filter(slug="zierip").update(title_zh="", summary="Written by staff.")
+    before = snapshot()
+
     with time_machine.travel("2026-03-05 10:00 +08:00"):
-        call_command("seed_demo")
-        assert Intake.objects.count() == count
-        assert {intake.status for intake in Intake.objects.all()} == set(IntakeStatus)
+        out = StringIO()
+        call_command("setup_demo", stdout=out)
+
+    assert snapshot() == before
+    summer.refresh_from_db()
+    assert summer.capacity == 1
+    assert summer.history.count() == 2  # created, then the staff edit: no overwrite since
+    assert not Supervisor.objects.filter(slug="li-xiaowen").exists()
+    assert Supervisor.objects.get(slug="chen-yiming").title == "Director"
+    assert "created before, so nothing changed" in out.getvalue()
+
+
+def test_deleting_every_demo_intake_does_not_bring_the_demo_back(document_programs):
+    call_command("seed_demo")
+    Intake.objects.all().delete()
+    Supervisor.objects.all().delete()
+    call_command("seed_demo")
+    assert not Intake.objects.exists() and not Supervisor.objects.exists()
 
 
 def test_seed_demo_reuses_units_an_import_already_created(document_programs):

@@ -61,8 +61,8 @@ def test_csv_export_has_a_bom_profile_fields_state_and_scores(client, scored):
     assert row["State"] == "Under review"
     assert (row["Reviews"], row["Average score"]) == ("2", "3.5")
     assert (row["Motivation"], row["Technical skills"]) == ("3.0", "4.0")
-    # A leading "+" would be read as a formula by a spreadsheet.
-    assert row["phone"] == "'+86 138"
+    # A leading "+" would be read as a formula: the string literal ="…" shows the number.
+    assert row["phone"] == '="+86 138"'
 
 
 def test_csv_export_of_all_filtered_applications_keeps_the_filter(client, scored):
@@ -87,6 +87,7 @@ def test_xlsx_export_opens_with_chinese_names(client, scored):
     values = dict(zip(header, row, strict=True))
     assert values["name in Chinese characters"] == "张晓明"
     assert values["Average score"] == 3.5
+    assert values["phone"] == "+86 138"
 
 
 def test_reviewers_cannot_export(client, scored):

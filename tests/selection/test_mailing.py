@@ -30,7 +30,6 @@ def intake():
     return IntakeFactory(
         name="Summer 2027",
         program__title="ZIERIP",
-        offer_deadline=datetime(2027, 5, 1, 18, 0, tzinfo=SHANGHAI),
     )
 
 
@@ -40,12 +39,21 @@ def applicant(given_name, language="en"):
     ).user
 
 
+def offered(intake, student):
+    return submitted_application(
+        state=S.OFFERED,
+        intake=intake,
+        applicant=student,
+        offer_reply_deadline=datetime(2027, 5, 1, 18, 0, tzinfo=SHANGHAI),
+    )
+
+
 @pytest.fixture
 def selected(intake):
     """An English and a Chinese applicant, and a record whose student deleted the account."""
     return {
-        "english": submitted_application(intake=intake, applicant=applicant("Ada")),
-        "chinese": submitted_application(intake=intake, applicant=applicant("Mei", "zh-hans")),
+        "english": offered(intake, applicant("Ada")),
+        "chinese": offered(intake, applicant("Mei", "zh-hans")),
         "anonymised": submitted_application(intake=intake, applicant=None, state=S.SHORTLISTED),
     }
 

@@ -54,7 +54,7 @@ def test_assign_action_shows_reviewers_then_assigns_and_starts_review(client):
     submitted.refresh_from_db()
     assert submitted.state == S.UNDER_REVIEW
     text = done.text
-    assert "now reviews 2 application(s)" in text
+    assert "now reviews 2 applications." in text
     assert f"{withdrawn.reference} was not assigned" in text
 
 
@@ -172,3 +172,75 @@ def test_managers_see_all_reviews_reviewers_only_their_own(client):
 
     assert "my view" in mine and "their view" not in mine
     assert "my view" in everything and "their view" in everything
+
+
+def test_assigning_a_reviewer_to_an_intake_without_criteria_gives_it_the_defaults(client):
+    application = submitted_application()
+    reviewer = make_reviewer()
+    client.force_login(make_manager())
+
+    client.post(
+        CHANGELIST,
+        {
+            "action": "assign_reviewer",
+            "_selected_action": [application.pk],
+            "apply": "1",
+            "reviewer": reviewer.pk,
+        },
+    )
+
+    names = list(application.intake.review_criteria.values_list("name", flat=True))
+    assert names == ["Academic record", "Motivation", "Technical skills"]
+    client.force_login(reviewer)
+    page = client.get(review_url(application)).text
+    assert "No review criteria" not in page and "Technical skills" in page
+
+
+def new_intake_form(program, **extra):
+    return {
+        "program": program.pk,
+        "name": "Autumn 2031",
+        "capacity": "10",
+        "offer_reply_days": "14",
+        "opens_at_0": "2031-05-01",
+        "opens_at_1": "09:00:00",
+        "closes_at_0": "2031-06-01",
+        "closes_at_1": "09:00:00",
+        "starts_on": "2031-09-01",
+        "ends_on": "2031-12-01",
+        "questions-TOTAL_FORMS": "0",
+        "questions-INITIAL_FORMS": "0",
+        "review_criteria-TOTAL_FORMS": "0",
+        "review_criteria-INITIAL_FORMS": "0",
+        **extra,
+    }
+
+
+def test_a_new_intake_gets_the_default_criteria_unless_the_manager_gives_its_own(client):
+    program = IntakeFactory().program
+    client.force_login(make_manager())
+    add = reverse("admin:programs_intake_add")
+
+    assert client.post(add, new_intake_form(program)).status_code == 302
+    own = new_intake_form(
+        program,
+        name="Winter 2031",
+        **{
+            "review_criteria-TOTAL_FORMS": "1",
+            "review_criteria-0-name": "Research fit",
+            "review_criteria-0-position": "1",
+        },
+    )
+    assert client.post(add, own).status_code == 302
+
+    defaults = program.intakes.get(name="Autumn 2031").review_criteria
+    assert defaults.count() == 3
+    criteria = program.intakes.get(name="Winter 2031").review_criteria
+    assert list(criteria.values_list("name", flat=True)) == ["Research fit"]
+
+
+def test_a_criterion_names_its_intake_by_search_not_by_a_typed_id(client):
+    client.force_login(make_manager())
+    page = client.get(reverse("admin:selection_reviewcriterion_add")).text
+    assert 'class="admin-autocomplete' in page
+    assert "vForeignKeyRawIdAdminField" not in page

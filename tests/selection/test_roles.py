@@ -224,3 +224,44 @@ def test_manager_edits_a_news_article_in_admin(client):
     reviewer = make_reviewer()
     client.force_login(reviewer)
     assert client.get(reverse("admin:partnership_newsarticle_changelist")).status_code == 403
+
+
+def picker_and_assignment(client, candidate):
+    """(shown in the reviewer picker, assignment accepted) for `candidate`, by a manager."""
+    application = submitted_application()
+    client.force_login(make_manager())
+    selection = {"action": "assign_reviewer", "_selected_action": [application.pk]}
+    picker = client.post(CHANGELIST, selection).text
+    client.post(CHANGELIST, {**selection, "apply": "1", "reviewer": candidate.pk})
+    assigned = application.review_assignments.filter(reviewer=candidate).exists()
+    return f'<option value="{candidate.pk}">' in picker, assigned
+
+
+def custom_reviewing_group():
+    group = Group.objects.create(name="Selection committee")
+    group.permissions.set(Group.objects.get(name=REVIEWER_GROUP).permissions.all())
+    user = UserFactory(is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+def reviewers_group_without_staff_status():
+    user = UserFactory(is_staff=False)
+    user.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    return user
+
+
+CANDIDATES = [
+    (make_reviewer, True),
+    (custom_reviewing_group, True),  # the picker looked for the group's name only
+    (StaffFactory, True),  # a superuser has every permission
+    (reviewers_group_without_staff_status, False),
+    (make_manager, False),  # managers decide; they do not write reviews
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "is_reviewer"), CANDIDATES, ids=[c[0].__name__ for c in CANDIDATES]
+)
+def test_the_picker_and_the_assignment_follow_one_rule(client, make, is_reviewer):
+    assert picker_and_assignment(client, make()) == (is_reviewer, is_reviewer)

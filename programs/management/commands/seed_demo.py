@@ -1,4 +1,9 @@
-"""Demo intakes, example supervisors and Chinese texts for the programs of the source document."""
+"""Demo intakes, example supervisors and Chinese texts for the programs of the source document.
+
+Created once, on a database whose catalog never had an intake or a supervisor: `make run` runs
+this at every start, and a later run must never undo what staff changed (an intake's seats and
+dates, a supervisor, a program's texts) nor bring back what they deleted.
+"""
 
 from datetime import datetime, time, timedelta
 
@@ -154,11 +159,17 @@ SUPERVISORS = [
 ]
 
 
+def demo_was_created():
+    """True once the catalog has had an intake or a supervisor. Their history keeps the rows
+    staff deleted, so deleting every demo intake does not bring the demo back."""
+    return any(model.objects.exists() or model.history.exists() for model in (Intake, Supervisor))
+
+
 class Command(BaseCommand):
     help = (
         "Create demo intakes (open, closing soon, upcoming, closed — relative to today) and "
         "11 example supervisors for the imported programs, and fill in their empty Chinese "
-        "titles and summaries. Safe to run again."
+        "titles and summaries. Only once: later runs change nothing."
     )
 
     @transaction.atomic
@@ -170,6 +181,11 @@ class Command(BaseCommand):
                 f"These programs do not exist yet: {', '.join(missing)}. "
                 "Run `manage.py import_document` first."
             )
+        if demo_was_created():
+            self.stdout.write(
+                "Demo data: created before, so nothing changed (edits made in admin are kept)."
+            )
+            return
         chinese = self.seed_chinese_texts(programs)
         today = timezone.localdate()
         intakes = self.seed_intakes(programs, today)

@@ -1,0 +1,108 @@
+"""Exports hold the answers to the intake's questions and the PhD supervisor choices, and
+text a spreadsheet would run stays text that reads as written, in CSV and in XLSX."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from applications.states import ApplicationState
+from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory, SupervisorFactory
+from tests.selection.factories import make_manager, submitted_application
+
+pytestmark = pytest.mark.django_db
+
+S = ApplicationState
+CHANGELIST = reverse("admin:applications_application_changelist")
+INJECTION = '=HYPERLINK("http://evil.example","click")'
+
+
+@pytest.fixture
+def phd_application():
+    intake = IntakeFactory(program=ProgramFactory(kind="phd"), name="PhD 2028")
+    track = intake.questions.create(label="Research problem", kind="long_text")
+    visa = intake.questions.create(label="Need a visa letter?", kind="yes_no", position=1)
+    application = submitted_application(
+        intake=intake,
+        applicant=StudentProfileFactory(phone="+86 571 8795 1234").user,
+        answers={str(track.pk): INJECTION, str(visa.pk): "yes"},
+    )
+    for rank, name in enumerate(["Chen Yiming", "Li Xiaowen"], start=1):
+        application.supervisor_choices.create(supervisor=SupervisorFactory(name=name), rank=rank)
+    return application
+
+
+def exported(client, action, applications):
+    client.force_login(make_manager())
+    return client.post(
+        CHANGELIST + "?state=all",
+        {"action": action, "_selected_action": [application.pk for application in applications]},
+    )
+
+
+def csv_rows(response):
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def xlsx_rows(response):
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header, *rows = sheet.iter_rows()
+    titles = [cell.value for cell in header]
+    return [dict(zip(titles, row, strict=True)) for row in rows]
+
+
+def test_csv_has_the_answers_and_the_supervisor_choices_and_runs_nothing(client, phd_application):
+    [row] = csv_rows(exported(client, "export_csv", [phd_application]))
+
+    assert row["Need a visa letter?"] == "yes"
+    assert row["Research problem"] == '="=HYPERLINK(""http://evil.example"",""click"")"'
+    assert (row["Supervisor choice 1"], row["Supervisor choice 2"]) == ("Chen Yiming", "Li Xiaowen")
+    assert row["Supervisor choice 3"] == ""
+    assert row["phone"] == '="+86 571 8795 1234"'
+
+
+def test_xlsx_has_them_too_as_plain_text_cells(client, phd_application):
+    [row] = xlsx_rows(exported(client, "export_xlsx", [phd_application]))
+
+    assert row["Research problem"].value == INJECTION
+    assert row["Research problem"].data_type == "s"  # text, never a formula
+    assert row["phone"].value == "+86 571 8795 1234"
+    assert row["phone"].data_type == "s"
+    assert row["Supervisor choice 1"].value == "Chen Yiming"
+
+
+def test_an_export_of_several_intakes_names_each_questions_intake(client, phd_application):
+    other = IntakeFactory(name="Summer 2027")
+    other.questions.create(label="Need a visa letter?", kind="yes_no")
+    summer = submitted_application(intake=other)
+
+    rows = csv_rows(exported(client, "export_csv", [phd_application, summer]))
+
+    assert {"PhD 2028: Need a visa letter?", "Summer 2027: Need a visa letter?"} <= set(rows[0])
+
+
+def test_a_non_phd_export_has_no_supervisor_columns(client):
+    [row] = csv_rows(exported(client, "export_csv", [submitted_application()]))
+    assert not any(title.startswith("Supervisor choice") for title in row)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_export_takes_the_same_queries_for_one_or_many(
+    client, django_assert_max_num_queries, phd_application, count
+):
+    applications = [phd_application]
+    for _n in range(count - 1):
+        more = submitted_application(intake=phd_application.intake)
+        more.supervisor_choices.create(supervisor=SupervisorFactory(), rank=1)
+        applications.append(more)
+    client.force_login(make_manager())
+
+    with django_assert_max_num_queries(17):
+        response = client.post(
+            CHANGELIST + "?state=all",
+            {"action": "export_csv", "_selected_action": [a.pk for a in applications]},
+        )
+
+    assert len(csv_rows(response)) == count
