@@ -1,3 +1,10 @@
+"""Admin of programs, intakes, research areas and supervisors.
+
+Program and Intake are registered by selection/admin/intakes.py, from the classes here plus
+what only the staff side knows (seats held by offers, review criteria): programs sits below
+the apps that know those, so the complete admins can only be put together above it.
+"""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -6,7 +13,6 @@ from programs.models import (
     Intake,
     IntakeQuestion,
     IntakeStatus,
-    Program,
     ResearchArea,
     Supervisor,
 )
@@ -19,7 +25,6 @@ class IntakeInline(admin.TabularInline):
     show_change_link = True
 
 
-@admin.register(Program)
 class ProgramAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "is_published", "updated_at"]
     list_filter = ["kind", "is_published", "host_organisations", "partner_organisations"]
@@ -101,7 +106,6 @@ class IntakeQuestionInline(admin.StackedInline):
     fields = [("label", "kind", "required", "position"), "help_text", "choices"]
 
 
-@admin.register(Intake)
 class IntakeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "program", "opens_at", "closes_at", "capacity", "status_display"]
     list_filter = ["program", IntakeStatusFilter]

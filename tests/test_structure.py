@@ -62,6 +62,19 @@ def test_no_app_imports_an_app_listed_after_it():
     assert not problems, "Imports against the layering:\n" + "\n".join(problems)
 
 
+def test_each_model_has_one_admin_registered_once():
+    """Registering a model's admin again over another (admin.site.unregister) hides where its
+    admin is defined; an app that extends another's admin registers the complete one."""
+    unregistering = [
+        f"{path}:{line}"
+        for app in our_apps()
+        for path, source in read_app_sources(app)
+        for line, text in enumerate(source.splitlines(), start=1)
+        if "site.unregister(" in text
+    ]
+    assert unregistering == []
+
+
 def test_no_model_relates_to_a_model_of_an_app_listed_after_it():
     """The user model is the exception: apps refer to it through settings.AUTH_USER_MODEL,
     whichever app provides it, as Django's own apps do."""

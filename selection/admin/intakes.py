@@ -45,6 +45,7 @@ class ReviewCriterionInline(admin.TabularInline):
     fields = ["name", "description", "position"]
 
 
+@admin.register(Intake)
 class IntakeAdmin(programs_admin.IntakeAdmin):
     form = IntakeCapacityForm
     inlines = [*programs_admin.IntakeAdmin.inlines, ReviewCriterionInline]
@@ -59,10 +60,6 @@ class IntakeInline(programs_admin.IntakeInline):
     form = IntakeCapacityForm
 
 
+@admin.register(Program)
 class ProgramAdmin(programs_admin.ProgramAdmin):
     inlines = [IntakeInline]
-
-
-for model, model_admin in [(Intake, IntakeAdmin), (Program, ProgramAdmin)]:
-    admin.site.unregister(model)
-    admin.site.register(model, model_admin)
