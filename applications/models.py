@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from applications.placeholders import PLACEHOLDER_HELP, check_placeholders
+
+# Referees, letters and interviews are models of this app kept in modules of their own.
+from applications.referees.models import RecommendationLetter, Referee  # noqa: F401
 from applications.states import AWAITING_DECISION, DECISION_STATES, ApplicationState
 from applications.storage import get_private_storage, random_document_name
 from programs.models import ProgramKind
