@@ -21,6 +21,7 @@ from applications.models import (
     SupervisorChoice,
     offer_reply_open,
 )
+from applications.referees.services import referee_problems
 from applications.rules import can_decide, is_owner
 from applications.states import STUDENT_TARGETS, ApplicationState, can_transition
 
@@ -123,6 +124,7 @@ def submission_problems(application):
     problems += question_problems(application)
     problems += document_problems(application)
     problems += supervisor_problems(application)
+    problems += referee_problems(application)
     return problems
 
 
