@@ -15,14 +15,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile
-from applications.documents import document_response
-from applications.models import Application, ApplicationDocument
+from applications.documents import document_response, letter_response
+from applications.models import Application, ApplicationDocument, RecommendationLetter
 from selection import export, rules
 from selection.admin.dashboards import DashboardAdminMixin
 from selection.admin.decisions import DecisionAdminMixin
 from selection.admin.inlines import (
     DocumentInline,
     EmailLogInline,
+    RefereeInline,
     StateChangeInline,
     SupervisorChoiceInline,
 )
@@ -91,6 +92,7 @@ class ApplicationAdmin(
     view_on_site = False
     inlines = [
         DocumentInline,
+        RefereeInline,
         SupervisorChoiceInline,
         ReviewInline,
         AssignmentInline,
@@ -234,6 +236,11 @@ class ApplicationAdmin(
                 name="applications_application_document",
             ),
             path(
+                "<path:object_id>/letters/<int:referee_id>/",
+                view(self.letter_view),
+                name="applications_application_letter",
+            ),
+            path(
                 "<path:object_id>/review/",
                 view(self.review_view),
                 name="applications_application_review",
@@ -290,6 +297,17 @@ class ApplicationAdmin(
         if not rules.can_view_application(request.user, document.application):
             raise PermissionDenied
         return document_response(document)
+
+    def letter_view(self, request, object_id, referee_id):
+        """A referee's letter, on the same terms as the application's documents."""
+        letter = get_object_or_404(
+            RecommendationLetter.objects.select_related("referee__application"),
+            referee_id=referee_id,
+            referee__application_id=unquote(object_id),
+        )
+        if not rules.can_view_application(request.user, letter.referee.application):
+            raise PermissionDenied
+        return letter_response(letter)
 
     # --- exports ---------------------------------------------------------------------
 
