@@ -1,12 +1,23 @@
-"""The applications' section of a student's data (accounts.personal_data): export, erase."""
+"""The applications' section of a student's data (accounts.personal_data): export, erase.
+
+Referees are the student's data too: the export names them and each letter's status, never a
+letter's content, which the student may not read; deletion removes them, their letters and
+the emails we sent them.
+"""
 
 from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
-from applications.models import Application, ApplicationStateChange
+from applications.models import (
+    Application,
+    ApplicationStateChange,
+    RecommendationLetter,
+    Referee,
+)
 from applications.states import ApplicationState
+from mail.models import EmailLog
 
 
 def _application_data(application):
@@ -36,6 +47,20 @@ def _application_data(application):
             {"rank": choice.rank, "supervisor": choice.supervisor.name}
             for choice in application.supervisor_choices.all()
         ],
+        "referees": [
+            {
+                "name": referee.name,
+                "email": referee.email,
+                "institution": referee.institution,
+                "relationship": referee.relationship,
+                "letter_status": referee.status,
+                "invited_at": referee.invited_at,
+                "opened_at": referee.opened_at,
+                "received_at": referee.received_at,
+                "replaced_at": referee.replaced_at,
+            }
+            for referee in application.referees.all()
+        ],
         "emails": [
             {
                 "subject": email.subject,
@@ -62,6 +87,7 @@ def export_applications(user):
         "intake__questions",
         "documents",
         "supervisor_choices__supervisor",
+        "referees",
         "state_changes",
         "email_logs",
     )
@@ -72,7 +98,7 @@ def erase_applications(user):
     """Drafts go entirely. Submitted applications stay for staff records (reference, intake,
     state, history) with everything personal removed; their files are deleted once the
     deletion has committed."""
-    files = []
+    files = _erase_referees(user)
     applications = Application.objects.filter(applicant=user).prefetch_related("documents")
     for application in applications:
         files += [document.file for document in application.documents.all()]
@@ -90,6 +116,17 @@ def erase_applications(user):
     # The student's own history lines keep their dates but lose their words and author.
     ApplicationStateChange.objects.filter(by=user).update(note="")
     transaction.on_commit(partial(_delete_files, files))
+
+
+def _erase_referees(user):
+    """Delete the student's referees, their letters and our emails to them; returns the
+    letters' files, to delete once the deletion has committed."""
+    referees = Referee.objects.filter(application__applicant=user)
+    letters = RecommendationLetter.objects.filter(referee__in=referees).exclude(file="")
+    files = [letter.file for letter in letters]
+    EmailLog.objects.filter(referee__in=referees).delete()
+    referees.delete()
+    return files
 
 
 def _delete_files(files):
