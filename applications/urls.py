@@ -4,6 +4,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from applications import views
+from applications.interviews import views as interview_views
 from applications.referees import views as referee_views
 
 app_name = "applications"
@@ -32,6 +33,7 @@ urlpatterns = [
     path("<int:pk>/submitted/", views.SubmittedView.as_view(), name="submitted"),
     path("<int:pk>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
     path("<int:pk>/offer/", views.OfferReplyView.as_view(), name="offer_reply"),
+    path("<int:pk>/interview/", interview_views.InterviewView.as_view(), name="interview"),
     path("documents/<uuid:pk>/", views.DocumentView.as_view(), name="document"),
     # The referee's page: a signed link, no account (applications.referees.links).
     path("letters/<str:token>/", referee_views.RefereeLetterView.as_view(), name="referee_letter"),

@@ -30,7 +30,11 @@ class DashboardView(LoginRequiredMixin, ListView):
     context_object_name = "applications"
 
     def get_queryset(self):
-        return Application.objects.for_user(self.request.user).prefetch_related("state_changes")
+        return (
+            Application.objects.for_user(self.request.user)
+            .select_related("interview__slot")
+            .prefetch_related("state_changes")
+        )
 
 
 class StartView(LoginRequiredMixin, TemplateView):
