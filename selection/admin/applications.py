@@ -23,10 +23,12 @@ from selection.admin.decisions import DecisionAdminMixin
 from selection.admin.inlines import (
     DocumentInline,
     EmailLogInline,
+    InterviewInline,
     RefereeInline,
     StateChangeInline,
     SupervisorChoiceInline,
 )
+from selection.admin.interviews import InterviewAdminMixin
 from selection.admin.mailing import MailingAdminMixin
 from selection.admin.reviews import (
     AssignmentInline,
@@ -53,6 +55,7 @@ PROFILE_FIELDS = [
 class ApplicationAdmin(
     DecisionAdminMixin,
     ReviewAdminMixin,
+    InterviewAdminMixin,
     MailingAdminMixin,
     DashboardAdminMixin,
     admin.ModelAdmin,
@@ -94,6 +97,7 @@ class ApplicationAdmin(
         DocumentInline,
         RefereeInline,
         SupervisorChoiceInline,
+        InterviewInline,
         ReviewInline,
         AssignmentInline,
         StateChangeInline,
@@ -137,6 +141,7 @@ class ApplicationAdmin(
         "make_offer",
         "waitlist",
         "reject",
+        "invite_to_interview",
         "email_applicants",
         "export_csv",
         "export_xlsx",
@@ -244,6 +249,21 @@ class ApplicationAdmin(
                 "<path:object_id>/review/",
                 view(self.review_view),
                 name="applications_application_review",
+            ),
+            path(
+                "interviews/",
+                view(self.interview_schedule_view),
+                name="selection_interview_schedule",
+            ),
+            path(
+                "interviews/<int:interview_id>/assessment/",
+                view(self.interview_assessment_view),
+                name="selection_interview_assessment",
+            ),
+            path(
+                "intakes/<int:intake_id>/interviews/",
+                view(self.intake_interviews_view),
+                name="selection_intake_interviews",
             ),
             path(
                 "intakes/",

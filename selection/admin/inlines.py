@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.models import (
     ApplicationDocument,
     ApplicationStateChange,
+    Interview,
     Referee,
     SupervisorChoice,
 )
@@ -70,6 +71,32 @@ class RefereeInline(ReadOnlyInline):
             "admin:applications_application_letter", args=[referee.application_id, referee.pk]
         )
         return format_html('<a href="{}">{}</a>', url, _("Read the letter"))
+
+
+class InterviewInline(ReadOnlyInline):
+    """The interview's time and the interviewer's assessment, read with the reviews."""
+
+    model = Interview
+    fields = ["invited_at", "slot", "interviewer", "score", "notes"]
+    readonly_fields = fields
+    verbose_name_plural = _("interview")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("slot__interviewer", "assessment")
+
+    @admin.display(description=_("interviewer"))
+    def interviewer(self, interview):
+        return interview.slot.interviewer if interview.slot else _("not booked yet")
+
+    @admin.display(description=_("score"))
+    def score(self, interview):
+        assessment = getattr(interview, "assessment", None)
+        return assessment.score if assessment else "—"
+
+    @admin.display(description=_("notes"))
+    def notes(self, interview):
+        assessment = getattr(interview, "assessment", None)
+        return assessment.notes if assessment else ""
 
 
 class SupervisorChoiceInline(ReadOnlyInline):
