@@ -1,10 +1,11 @@
 """Reminders the portal sends on its own, from `manage.py send_reminders` run by cron.
 
 A student with an unsubmitted draft hears before the intake closes, a student with an offer
-hears before the reply deadline, and a referee whose letter has not arrived hears before the
-letters are due. Each reminder goes once per row: the row is claimed by setting its
-`*_reminded_at` in one UPDATE before the email is sent, so two runs at the same time never
-send it twice.
+hears before the reply deadline, a referee whose letter has not arrived hears before the
+letters are due, and a student with a booked interview hears the day before. Each reminder
+goes once per row (a changed interview slot makes its reminder due again): the row is
+claimed by setting its `*_reminded_at` in one UPDATE before the email is sent, so two runs at
+the same time never send it twice.
 """
 
 from collections.abc import Callable
@@ -19,7 +20,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from applications.emails import email_applicant
-from applications.models import Application, Referee
+from applications.interviews import emails as interview_emails
+from applications.interviews.services import BOOKING_STATES
+from applications.models import Application, Interview, Referee
 from applications.referees import emails as referee_emails
 from applications.services import submission_problems
 from applications.states import AWAITING_DECISION, ApplicationState
@@ -28,6 +31,7 @@ from programs.models import Intake
 DRAFT_REMINDER_BEFORE = timedelta(days=3)
 OFFER_REMINDER_BEFORE = timedelta(days=2)
 LETTER_REMINDER_BEFORE = timedelta(days=3)
+INTERVIEW_REMINDER_BEFORE = timedelta(days=1)
 
 
 def _drafts_of_intakes_closing_soon(now):
@@ -62,6 +66,15 @@ def _letters_due_soon(now):
         application__state__in=[ApplicationState.DRAFT, *AWAITING_DECISION],
         application__intake__letters_due_at__gt=now,
         application__intake__letters_due_at__lte=now + LETTER_REMINDER_BEFORE,
+    )
+
+
+def _interviews_soon(now):
+    return Interview.objects.filter(
+        application__applicant__is_active=True,
+        application__state__in=BOOKING_STATES,
+        slot__starts_at__gt=now,
+        slot__starts_at__lte=now + INTERVIEW_REMINDER_BEFORE,
     )
 
 
@@ -107,6 +120,10 @@ def _send_letter_reminder(referee):
     referee_emails.send_reminder(referee.pk, by_student=False)
 
 
+def _send_interview_reminder(interview):
+    interview_emails.send_reminder(interview.pk)
+
+
 REMINDERS = [
     Reminder(
         name="draft",
@@ -127,6 +144,12 @@ REMINDERS = [
         rows=_letters_due_soon,
         claim_field="deadline_reminded_at",
         send=_send_letter_reminder,
+    ),
+    Reminder(
+        name="interview",
+        rows=_interviews_soon,
+        claim_field="reminded_at",
+        send=_send_interview_reminder,
     ),
 ]
 

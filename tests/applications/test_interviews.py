@@ -2,9 +2,11 @@
 it until the cut-off (the old slot is free again), and a reminder the day before."""
 
 from datetime import datetime, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -200,6 +202,35 @@ def test_the_page_is_only_for_invited_students_own_applications(client, student,
 def test_the_dashboard_links_to_the_interview(client, student, interview):
     page = client.get(reverse("applications:dashboard")).text
     assert "Book your interview" in page and page_url(interview) in page
+
+
+def test_a_reminder_goes_the_day_before_and_again_after_a_change(
+    client, after_commit, student, interview, mailoutbox, time_machine
+):
+    first = slot_at(interview, NOW + timedelta(days=2))
+    second = slot_at(interview, NOW + timedelta(days=3))
+    book(client, after_commit, interview, first)
+    mailoutbox.clear()
+
+    def send_reminders():
+        out = StringIO()
+        call_command("send_reminders", stdout=out)
+        return out.getvalue().splitlines()[-1]
+
+    assert send_reminders().endswith("and 0 interview reminder(s).")
+    time_machine.move_to(NOW + timedelta(days=1, hours=1), tick=False)
+    assert send_reminders().endswith("and 1 interview reminder(s).")
+    assert send_reminders().endswith("and 0 interview reminder(s).")
+    [message] = mailoutbox
+    assert message.subject == "Reminder: your interview for ZIERIP"
+    assert "When: March 3, 2027, 2 a.m. (Europe/Berlin), 30 minutes" in message.body
+
+    interview.refresh_from_db()
+    interview.slot = second
+    interview.reminded_at = None  # as interview_book does on a change
+    interview.save()
+    time_machine.move_to(NOW + timedelta(days=2, hours=1), tick=False)
+    assert send_reminders().endswith("and 1 interview reminder(s).")
 
 
 def test_emails_follow_the_students_language(client, after_commit, student, interview, mailoutbox):

@@ -29,6 +29,10 @@ def send_reminders():
     return out.getvalue().splitlines()[-1]
 
 
+def sent(letters):
+    return f"Sent {letters} letter reminder(s) to referees and 0 interview reminder(s)."
+
+
 def referee_of(letters_due_in, state=S.DRAFT, **kwargs):
     intake = IntakeFactory(
         program__title="ZIERIP",
@@ -46,8 +50,8 @@ def referee_of(letters_due_in, state=S.DRAFT, **kwargs):
 def test_a_referee_without_a_letter_is_reminded_once_before_the_deadline(mailoutbox):
     referee = referee_of(timedelta(days=2), name="Prof. Li Hua")
 
-    assert send_reminders() == "Sent 1 letter reminder(s) to referees."
-    assert send_reminders() == "Sent 0 letter reminder(s) to referees."
+    assert send_reminders() == sent(1)
+    assert send_reminders() == sent(0)
 
     [message] = mailoutbox
     assert message.to == [referee.email]
@@ -74,7 +78,7 @@ def test_a_referee_without_a_letter_is_reminded_once_before_the_deadline(mailout
 )
 def test_no_reminder_when_none_is_due(mailoutbox, make):
     make()
-    assert send_reminders() == "Sent 0 letter reminder(s) to referees."
+    assert send_reminders() == sent(0)
     assert mailoutbox == []
 
 

@@ -20,8 +20,9 @@ from tests.selection.factories import submitted_application
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-# The command's second line, about referees (tests/applications/test_letter_reminders.py).
-NO_LETTERS = "Sent 0 letter reminder(s) to referees.\n"
+# The command's second line, about referees and interviews (test_letter_reminders.py,
+# test_interviews.py).
+NO_LETTERS = "Sent 0 letter reminder(s) to referees and 0 interview reminder(s).\n"
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=SHANGHAI)
 
 
