@@ -2,7 +2,9 @@
 
 Referees are the student's data too: the export names them and each letter's status, never a
 letter's content, which the student may not read; deletion removes them, their letters and
-the emails we sent them.
+the emails we sent them. An interview is the program's record, like the state history: it
+stays with the anonymised application, without the student's time zone, and a slot still
+ahead is freed for others.
 """
 
 from functools import partial
@@ -13,6 +15,7 @@ from django.utils import timezone
 from applications.models import (
     Application,
     ApplicationStateChange,
+    Interview,
     RecommendationLetter,
     Referee,
 )
@@ -61,6 +64,7 @@ def _application_data(application):
             }
             for referee in application.referees.all()
         ],
+        "interview": _interview_data(getattr(application, "interview", None)),
         "emails": [
             {
                 "subject": email.subject,
@@ -82,14 +86,31 @@ def _application_data(application):
     }
 
 
+def _interview_data(interview):
+    if interview is None:
+        return None
+    slot = interview.slot
+    return {
+        "invited_at": interview.invited_at,
+        "starts_at": slot.starts_at if slot else None,
+        "length_minutes": slot.length_minutes if slot else None,
+        "booked_at": interview.booked_at,
+        "time_zone": interview.time_zone,
+    }
+
+
 def export_applications(user):
-    applications = Application.objects.for_user(user).prefetch_related(
-        "intake__questions",
-        "documents",
-        "supervisor_choices__supervisor",
-        "referees",
-        "state_changes",
-        "email_logs",
+    applications = (
+        Application.objects.for_user(user)
+        .select_related("interview__slot")
+        .prefetch_related(
+            "intake__questions",
+            "documents",
+            "supervisor_choices__supervisor",
+            "referees",
+            "state_changes",
+            "email_logs",
+        )
     )
     return [_application_data(application) for application in applications]
 
@@ -99,6 +120,7 @@ def erase_applications(user):
     state, history) with everything personal removed; their files are deleted once the
     deletion has committed."""
     files = _erase_referees(user)
+    _erase_interviews(user)
     applications = Application.objects.filter(applicant=user).prefetch_related("documents")
     for application in applications:
         files += [document.file for document in application.documents.all()]
@@ -127,6 +149,12 @@ def _erase_referees(user):
     EmailLog.objects.filter(referee__in=referees).delete()
     referees.delete()
     return files
+
+
+def _erase_interviews(user):
+    interviews = Interview.objects.filter(application__applicant=user)
+    interviews.filter(slot__starts_at__gt=timezone.now()).update(slot=None, booked_at=None)
+    interviews.update(time_zone="")
 
 
 def _delete_files(files):

@@ -1,6 +1,7 @@
 """The student's interview: book one free slot, get an .ics in their own time zone, change
 it until the cut-off (the old slot is free again), and a reminder the day before."""
 
+import json
 from datetime import datetime, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -14,7 +15,7 @@ from applications.interviews.calendar import interview_uid
 from applications.models import InterviewSlot
 from mail.models import EmailLog
 from tests.applications.factories import InterviewSlotFactory, invited_to_interview
-from tests.factories import IntakeFactory, StudentProfileFactory
+from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +254,25 @@ def test_the_page_query_count_does_not_grow_with_slots(
     with django_assert_max_num_queries(10):
         response = client.get(page_url(interview))
     assert response.text.count('type="radio"') == count
+
+
+def test_the_data_export_has_the_interview(client, after_commit, student, interview):
+    slot = slot_at(interview, datetime(2027, 3, 5, 16, 0, tzinfo=SHANGHAI))
+    book(client, after_commit, interview, slot)
+    data = json.loads(client.get(reverse("accounts:export_my_data")).content)
+    exported = data["applications"][0]["interview"]
+    assert exported["starts_at"] == "2027-03-05T08:00:00Z"
+    assert (exported["length_minutes"], exported["time_zone"]) == (30, "Europe/Berlin")
+
+
+def test_deleting_the_account_frees_a_slot_still_ahead(client, after_commit, student, interview):
+    slot = slot_at(interview, datetime(2027, 3, 5, 16, 0, tzinfo=SHANGHAI))
+    book(client, after_commit, interview, slot)
+
+    with after_commit():
+        client.post(reverse("accounts:delete_account"), {"password": DEFAULT_PASSWORD})
+
+    interview.refresh_from_db()
+    assert interview.application.applicant is None
+    assert (interview.slot, interview.time_zone) == (None, "")
+    assert list(InterviewSlot.objects.free()) == [slot]
