@@ -128,6 +128,8 @@ def test_intake_questions_are_edited_inline(staff_client, intakes):
         "starts_on": intake.starts_on.isoformat(),
         "ends_on": intake.ends_on.isoformat(),
         "requires_cv": "on",
+        "referees_required": "0",
+        "interview_change_cutoff_hours": "24",
         "questions-TOTAL_FORMS": "2",
         "questions-INITIAL_FORMS": "0",
         "questions-0-label": "Preferred track",

@@ -30,6 +30,8 @@ def intake_form(intake, **changes):
         "requires_cv": "on",
         "requires_transcript": "on",
         "requires_statement": "on",
+        "referees_required": intake.referees_required,
+        "interview_change_cutoff_hours": intake.interview_change_cutoff_hours,
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
         "questions-MIN_NUM_FORMS": "0",
