@@ -21,11 +21,7 @@ class RefereeForm(forms.ModelForm):
 class LetterForm(forms.Form):
     """A PDF or a text, not both; a refused file keeps the text typed beside it."""
 
-    language = forms.ChoiceField(
-        label=_("Language of the letter"),
-        choices=settings.LANGUAGES,
-        widget=forms.RadioSelect,
-    )
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=settings.LANGUAGES)
     file = forms.FileField(
         label=_("Upload the letter (PDF, up to 10 MB)"),
         required=False,
