@@ -60,3 +60,10 @@ def test_deleting_the_account_removes_referees_letters_and_their_emails(
     assert not RecommendationLetter.objects.exists()
     assert not stored.storage.exists(stored.name)
     assert [log.to for log in EmailLog.objects.all()] == [other.email]
+
+
+def test_the_privacy_notice_tells_applicants_about_referees_letters_and_interviews(client):
+    page = client.get(reverse("privacy")).text
+    assert "Your referees, if an intake asks for letters" in page
+    assert "you see whether a letter has arrived, not what it says" in page
+    assert "Deleting your account also deletes your referees, their letters" in page
