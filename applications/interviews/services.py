@@ -48,7 +48,7 @@ def bookable_slots(interview, now=None):
     return (
         InterviewSlot.objects.free()
         .filter(intake=intake, starts_at__gt=now + cutoff)
-        .select_related("interviewer", "intake")
+        .select_related("intake")
     )
 
 

@@ -73,9 +73,12 @@ class InterviewView(OwnApplicationMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs):
-        slot = kwargs["interview"].slot
+        interview, form = kwargs["interview"], kwargs["form"]
+        slot = interview.slot
         return super().get_context_data(
             application=self.application,
+            # Read again for the page: after a refused booking, the slots still free.
+            slots=list(services.bookable_slots(interview)) if form else [],
             interviewer=interviewer_name(slot) if slot else "",
             visitor_time_zone=visitor_time_zone(self.request),
             **kwargs,

@@ -75,7 +75,8 @@ def test_the_page_lists_free_slots_in_the_visitors_time_zone(client, student, in
 
     page = client.get(page_url(interview)).text
 
-    assert "March 5, 2027, 9 a.m., 30 minutes, online" in page  # 16:00 in Shanghai
+    # 16:00 in Shanghai, listed under its day.
+    assert "March 5, 2027</p>" in page and "9 a.m., 30 minutes, online" in page
     assert "10 a.m." not in page  # booked by someone else
     assert "11 a.m." not in page  # another intake's slot
     assert "Times are shown in your time zone, Europe/Berlin." in page
@@ -153,8 +154,8 @@ def test_no_booking_or_change_after_the_cut_off(client, after_commit, student, i
     soon = slot_at(interview, NOW + timedelta(hours=23))
     later = slot_at(interview, NOW + timedelta(hours=25))
     page = client.get(page_url(interview)).text
-    assert "March 2, 2027, 1 a.m." not in page  # `soon`, 23 hours away (in Berlin time)
-    assert "March 2, 2027, 3 a.m." in page  # `later`
+    assert "1 a.m., 30 minutes" not in page  # `soon`, 23 hours away (in Berlin time)
+    assert "3 a.m., 30 minutes" in page  # `later`
     assert book(client, after_commit, interview, soon).status_code == 400
 
     book(client, after_commit, interview, later)
