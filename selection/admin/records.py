@@ -2,6 +2,7 @@
 decision emails managers edit."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -91,6 +92,7 @@ class InterviewSlotAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     raw_id_fields = ["intake"]
     fields = ["intake", "starts_at", "length_minutes", "room", "online_url", "interviewer"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description=_("booked"), boolean=True)
     def booked(self, slot):
