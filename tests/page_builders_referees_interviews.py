@@ -107,13 +107,6 @@ def referee_link_answered(user=None):
     return {"token": referee_token(referee)}
 
 
-def referee_link_expired(user=None):
-    _application, referee = _with_referees(StudentProfileFactory().user)
-    referee.application.intake.letters_due_at = timezone.now() - timedelta(hours=1)
-    referee.application.intake.save()
-    return {"token": referee_token(referee)}
-
-
 # Interviews ----------------------------------------------------------------------------------
 
 

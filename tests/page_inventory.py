@@ -139,12 +139,7 @@ PAGES = [
     # The referee's page: a signed link, no account.
     Page("applications:referee_letter", kwargs=RI + "referee_link"),
     Page("applications:referee_letter", kwargs=RI + "referee_link_answered", state="received"),
-    Page(
-        "applications:referee_letter",
-        kwargs=RI + "referee_link_expired",
-        state="expired",
-        status=410,
-    ),
+    # Expired and withdrawn links (410) show the same page as this one.
     Page(
         "applications:referee_letter",
         kwargs={"token": "not-a-token"},

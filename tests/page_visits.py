@@ -168,12 +168,9 @@ FORMS_WITH_ERRORS = [
         {"choice_1": ""},
     ),
     FormWithErrors(Page("applications:review", kwargs=B + "fresh_draft", login=STUDENT), {}),
+    # The replace page has the same form.
     FormWithErrors(
         Page("applications:step_referees", kwargs=RI + "draft_with_referees", login=STUDENT),
-        {"email": "not-an-email"},
-    ),
-    FormWithErrors(
-        Page("applications:referee_replace", kwargs=RI + "referee_to_replace", login=STUDENT),
         {"email": "not-an-email"},
     ),
     # No slot chosen.
