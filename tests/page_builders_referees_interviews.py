@@ -57,13 +57,13 @@ def _send_letter(referee, text=""):
     return letter_submit(referee=referee, language="en", text=text, upload=upload)
 
 
-def _with_referees(user, *, letters=0, **intake):
+def _with_referees(user, **intake):
+    """A draft with two referees named, the second of whom has opened the link; returns the
+    application and the first referee."""
     application = complete_application(applicant=user, intake=_letters_intake(**intake))
     first = _invite(application, "Prof. Li Hua", "li.hua@university.example.org")
     second = _invite(application, "Dr. Chen Wei", "chen.wei@alibaba.example.com", "Mentor")
     letter_mark_opened(referee=second)
-    for referee in [first, second][:letters]:
-        _send_letter(referee)
     return application, first
 
 
@@ -87,23 +87,11 @@ def referee_to_replace(user):
     return {"pk": application.pk, "referee_id": referee.pk}
 
 
-def submitted_with_referees(user):
-    """Submitted before the letters arrived (the intake allows it): one received, one not."""
-    application, _first = _with_referees(user, letters=1, submit_before_letters=True)
-    application_submit(application=application, by=user)
-    return {"pk": application.pk}
-
-
 # The referee's page, reached without an account --------------------------------------------
 
 
 def referee_link(user=None):
     _application, referee = _with_referees(StudentProfileFactory().user)
-    return {"token": referee_token(referee)}
-
-
-def referee_link_answered(user=None):
-    _application, referee = _with_referees(StudentProfileFactory().user, letters=1)
     return {"token": referee_token(referee)}
 
 

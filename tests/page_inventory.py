@@ -126,19 +126,12 @@ PAGES = [
     Page("applications:detail", kwargs=B + "submitted_phd", login=STUDENT),
     Page("applications:withdraw", kwargs=B + "submitted_phd", login=STUDENT),
     Page("applications:offer_reply", kwargs=B + "offered", login=STUDENT),
-    Page(
-        "applications:detail",
-        kwargs=RI + "submitted_with_referees",
-        login=STUDENT,
-        state="with referees",
-    ),
     Page("applications:step_referees", kwargs=RI + "draft_with_referees", login=STUDENT),
     Page("applications:referee_replace", kwargs=RI + "referee_to_replace", login=STUDENT),
     Page("applications:interview", kwargs=RI + "interview_to_book", login=STUDENT),
     Page("applications:interview", kwargs=RI + "interview_booked", login=STUDENT, state="booked"),
     # The referee's page: a signed link, no account.
     Page("applications:referee_letter", kwargs=RI + "referee_link"),
-    Page("applications:referee_letter", kwargs=RI + "referee_link_answered", state="received"),
     # Expired and withdrawn links (410) show the same page as this one.
     Page(
         "applications:referee_letter",
