@@ -9,7 +9,7 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -148,5 +148,18 @@ def document_response(document):
         filename=document.original_name,
         content_type=document.content_type,
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def letter_response(letter):
+    """A referee's letter for staff: an uploaded PDF as a download, a written one as text.
+
+    Callers check who asks (selection.admin, like documents); students never get one.
+    """
+    if letter.is_file:
+        return document_response(letter)
+    response = HttpResponse(letter.text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="letter.txt"'
     response["Cache-Control"] = "private, no-store"
     return response

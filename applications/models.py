@@ -11,10 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from applications.interviews.models import Interview, InterviewSlot  # noqa: F401
 from applications.placeholders import PLACEHOLDER_HELP, check_placeholders
+from applications.referees.models import RecommendationLetter, Referee  # noqa: F401
 from applications.states import DECISION_STATES, ApplicationState, can_transition
 from applications.storage import get_private_storage, random_document_name
 from programs.models import ProgramKind
+
+# Interviews, referees and letters are models of this app kept in modules of their own
+# (applications.interviews, applications.referees); importing them above registers them.
 
 STATEMENT_MIN_CHARS = 300
 STATEMENT_MAX_CHARS = 5000

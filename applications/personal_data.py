@@ -1,4 +1,11 @@
-"""The applications' section of a student's data (accounts.personal_data): export, erase."""
+"""The applications' section of a student's data (accounts.personal_data): export, erase.
+
+Referees are the student's data too: the export names them and each letter's status, never a
+letter's content, which the student may not read; deletion removes them, their letters and
+the emails we sent them. An interview is the program's record, like the state history: it
+stays with the anonymised application, without the student's time zone, and a slot still
+ahead is freed for others.
+"""
 
 from functools import partial
 
@@ -6,9 +13,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.models import Application, ApplicationStateChange
+from applications.models import (
+    Application,
+    ApplicationStateChange,
+    Interview,
+    RecommendationLetter,
+    Referee,
+)
 from applications.services import application_withdraw
 from applications.states import ApplicationState
+from mail.models import EmailLog
 
 
 def _application_data(application):
@@ -38,6 +52,21 @@ def _application_data(application):
             {"rank": choice.rank, "supervisor": choice.supervisor.name}
             for choice in application.supervisor_choices.all()
         ],
+        "referees": [
+            {
+                "name": referee.name,
+                "email": referee.email,
+                "institution": referee.institution,
+                "relationship": referee.relationship,
+                "letter_status": referee.status,
+                "invited_at": referee.invited_at,
+                "opened_at": referee.opened_at,
+                "received_at": referee.received_at,
+                "replaced_at": referee.replaced_at,
+            }
+            for referee in application.referees.all()
+        ],
+        "interview": _interview_data(getattr(application, "interview", None)),
         "emails": [
             {
                 "subject": email.subject,
@@ -59,13 +88,31 @@ def _application_data(application):
     }
 
 
+def _interview_data(interview):
+    if interview is None:
+        return None
+    slot = interview.slot
+    return {
+        "invited_at": interview.invited_at,
+        "starts_at": slot.starts_at if slot else None,
+        "length_minutes": slot.length_minutes if slot else None,
+        "booked_at": interview.booked_at,
+        "time_zone": interview.time_zone,
+    }
+
+
 def export_applications(user):
-    applications = Application.objects.for_user(user).prefetch_related(
-        "intake__questions",
-        "documents",
-        "supervisor_choices__supervisor",
-        "state_changes",
-        "email_logs",
+    applications = (
+        Application.objects.for_user(user)
+        .select_related("interview__slot")
+        .prefetch_related(
+            "intake__questions",
+            "documents",
+            "supervisor_choices__supervisor",
+            "referees",
+            "state_changes",
+            "email_logs",
+        )
     )
     return [_application_data(application) for application in applications]
 
@@ -94,7 +141,8 @@ def erase_applications(user):
     one state write path, which frees the seat and tells the managers."""
     for application in Application.objects.filter(applicant=user, state__in=PLACE_STATES):
         application_withdraw(application=application, by=user)
-    files = []
+    files = _erase_referees(user)
+    _erase_interviews(user)
     applications = Application.objects.filter(applicant=user).prefetch_related("documents")
     for application in applications:
         files += [document.file for document in application.documents.all()]
@@ -112,6 +160,23 @@ def erase_applications(user):
     # The student's own history lines keep their dates but lose their words and author.
     ApplicationStateChange.objects.filter(by=user).update(note="")
     transaction.on_commit(partial(_delete_files, files))
+
+
+def _erase_referees(user):
+    """Delete the student's referees, their letters and our emails to them; returns the
+    letters' files, to delete once the deletion has committed."""
+    referees = Referee.objects.filter(application__applicant=user)
+    letters = RecommendationLetter.objects.filter(referee__in=referees).exclude(file="")
+    files = [letter.file for letter in letters]
+    EmailLog.objects.filter(referee__in=referees).delete()
+    referees.delete()
+    return files
+
+
+def _erase_interviews(user):
+    interviews = Interview.objects.filter(application__applicant=user)
+    interviews.filter(slot__starts_at__gt=timezone.now()).update(slot=None, booked_at=None)
+    interviews.update(time_zone="")
 
 
 def _delete_files(files):

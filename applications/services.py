@@ -20,6 +20,7 @@ from applications.models import (
     DocumentKind,
     SupervisorChoice,
 )
+from applications.referees.services import referee_problems
 from applications.rules import can_decide, is_owner
 from applications.seats import SEAT_TAKING_STATES, holds_seat, lock_intake, seats_taken
 from applications.states import STUDENT_TARGETS, ApplicationState, can_transition
@@ -123,6 +124,7 @@ def submission_problems(application):
     problems += question_problems(application)
     problems += document_problems(application)
     problems += supervisor_problems(application)
+    problems += referee_problems(application)
     return problems
 
 

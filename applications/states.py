@@ -38,6 +38,9 @@ TRANSITIONS = {
 # The moves a student makes on their own application; every other move is staff's.
 STUDENT_TARGETS = {S.SUBMITTED, S.WITHDRAWN, S.ACCEPTED, S.DECLINED}
 
+# States in which the student still awaits a decision (referees' letters still count).
+AWAITING_DECISION = {S.SUBMITTED, S.UNDER_REVIEW, S.SHORTLISTED}
+
 
 def can_transition(from_state, to_state):
     return to_state in TRANSITIONS.get(from_state, set())

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from applications import services
+from applications.referees.services import referee_problems
 
 
 @dataclass(frozen=True)
@@ -18,13 +19,17 @@ class Step:
 PROFILE = Step("profile", _("Your profile"), "applications:step_profile")
 STATEMENT = Step("statement", _("Motivation"), "applications:step_statement")
 DOCUMENTS = Step("documents", _("Documents"), "applications:step_documents")
+REFEREES = Step("referees", _("Referees"), "applications:step_referees")
 SUPERVISORS = Step("supervisors", _("Supervisors"), "applications:step_supervisors")
 REVIEW = Step("review", _("Review and submit"), "applications:review")
 
 
 def steps_for(application):
-    """The supervisor step exists only for the PhD program."""
+    """The referee step exists for intakes that ask for letters, the supervisor step only for
+    the PhD program."""
     steps = [PROFILE, STATEMENT, DOCUMENTS]
+    if application.intake.referees_required:
+        steps.append(REFEREES)
     if application.needs_supervisors:
         steps.append(SUPERVISORS)
     return [*steps, REVIEW]
@@ -37,6 +42,8 @@ def step_problems(application, step):
         return services.statement_problems(application) + services.question_problems(application)
     if step == DOCUMENTS:
         return services.document_problems(application)
+    if step == REFEREES:
+        return referee_problems(application)
     if step == SUPERVISORS:
         return services.supervisor_problems(application)
     return []

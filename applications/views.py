@@ -17,6 +17,7 @@ from applications.models import (
     Application,
     ApplicationDocument,
 )
+from applications.referees.services import referees_can_change
 from applications.rules import is_owner
 from applications.services import ApplicationStateError
 from programs.models import Intake
@@ -29,7 +30,11 @@ class DashboardView(LoginRequiredMixin, ListView):
     context_object_name = "applications"
 
     def get_queryset(self):
-        return Application.objects.for_user(self.request.user).prefetch_related("state_changes")
+        return (
+            Application.objects.for_user(self.request.user)
+            .select_related("interview__slot")
+            .prefetch_related("state_changes")
+        )
 
 
 class StartView(LoginRequiredMixin, TemplateView):
@@ -70,7 +75,7 @@ class OwnApplicationMixin(LoginRequiredMixin):
     def get_application(self):
         # What the step checks, the progress indicator and the summary read: once each.
         applications = Application.objects.for_user(self.request.user).prefetch_related(
-            "intake__questions", "documents", "supervisor_choices__supervisor"
+            "intake__questions", "documents", "supervisor_choices__supervisor", "referees"
         )
         return get_object_or_404(applications, pk=self.kwargs["pk"])
 
@@ -136,6 +141,7 @@ class StepView(OwnApplicationMixin, TemplateView):
             progress=progress,
             problems=next(item["problems"] for item in progress if item["current"]),
             previous_url=steps.step_url(self.application, previous) if previous else None,
+            referees_can_change=referees_can_change(self.application),
             **kwargs,
         )
 
@@ -234,7 +240,11 @@ class ApplicationDetailView(OwnApplicationMixin, TemplateView):
     template_name = "applications/detail.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(application=self.application, **kwargs)
+        return super().get_context_data(
+            application=self.application,
+            referees_can_change=referees_can_change(self.application),
+            **kwargs,
+        )
 
 
 class SubmittedView(ApplicationDetailView):

@@ -129,6 +129,17 @@ class IntakeAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
+        (
+            _("Referees and interviews"),
+            {
+                "fields": [
+                    "referees_required",
+                    "letters_due_at",
+                    "submit_before_letters",
+                    "interview_change_cutoff_hours",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):

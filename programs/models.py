@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
@@ -20,6 +20,9 @@ CLOSING_SOON_WINDOW = timedelta(days=7)
 
 # How long a student has to answer an offer, unless the intake says otherwise.
 DEFAULT_OFFER_REPLY_DAYS = 14
+
+# The most recommendation letters an intake may ask for.
+MAX_REFEREES = 3
 
 # Program pages live at /programs/<slug>/; these slugs are taken by other pages there.
 RESERVED_PROGRAM_SLUGS = {"supervisors"}
@@ -281,6 +284,31 @@ class Intake(models.Model):
     requires_transcript = models.BooleanField(_("transcript required"), default=True)
     requires_photo = models.BooleanField(_("photo required"), default=False)
     requires_statement = models.BooleanField(_("motivation statement required"), default=True)
+    referees_required = models.PositiveSmallIntegerField(
+        _("referees required"),
+        default=0,
+        validators=[MaxValueValidator(MAX_REFEREES)],
+        help_text=_("How many recommendation letters an applicant needs (0–3)."),
+    )
+    letters_due_at = models.DateTimeField(
+        _("letters due"),
+        null=True,
+        blank=True,
+        help_text=_("Referees' links stop working at this time. Needed when referees are."),
+    )
+    submit_before_letters = models.BooleanField(
+        _("submission before the letters arrive"),
+        default=False,
+        help_text=_(
+            "Applicants may submit once they have named their referees; the letters follow "
+            "until they are due."
+        ),
+    )
+    interview_change_cutoff_hours = models.PositiveSmallIntegerField(
+        _("interview booking closes (hours before)"),
+        default=24,
+        help_text=_("Students book or change an interview slot until this many hours before it."),
+    )
     history = HistoricalRecords()
 
     objects = IntakeQuerySet.as_manager()
@@ -297,6 +325,10 @@ class Intake(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="programs_intake_ends_after_starts"
             ),
+            models.CheckConstraint(
+                condition=Q(referees_required__lte=MAX_REFEREES),
+                name="programs_intake_referees_at_most_three",
+            ),
         ]
 
     def __str__(self):
@@ -308,6 +340,8 @@ class Intake(models.Model):
             errors["closes_at"] = _("Applications must close after they open.")
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("The program cannot end before it starts.")
+        if self.referees_required and not self.letters_due_at:
+            errors["letters_due_at"] = _("Say by when the referees' letters are due.")
         if errors:
             raise ValidationError(errors)
 
@@ -333,6 +367,11 @@ class Intake(models.Model):
     def offer_reply_deadline(self, offered_at):
         """The reply deadline of an offer made at `offered_at`."""
         return offered_at + timedelta(days=self.offer_reply_days)
+
+    def accepts_letters(self, now=None):
+        """Referees can be named, reminded and send letters until the letters are due."""
+        now = now or timezone.now()
+        return bool(self.referees_required and self.letters_due_at and now < self.letters_due_at)
 
 
 class QuestionKind(models.TextChoices):

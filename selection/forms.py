@@ -1,8 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.forms import BoundField
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from applications.interviews.models import (
+    MAX_LENGTH_MINUTES,
+    MAX_SLOTS_AT_ONCE,
+    MIN_LENGTH_MINUTES,
+)
 from applications.placeholders import PLACEHOLDER_HELP, check_placeholders
 from selection import rules
 from selection.models import MAX_SCORE, MIN_SCORE
@@ -117,3 +123,68 @@ class ReviewForm(forms.Form):
         return {
             criterion: self.cleaned_data[self.field_name(criterion)] for criterion in self.criteria
         }
+
+
+class PublishSlotsForm(forms.Form):
+    """Slots one after another, as a manager publishes them in bulk; times in the admin's
+    time zone (settings.TIME_ZONE), which the form says."""
+
+    interviewer = ReviewerChoiceField(queryset=None, label=_("Interviewer"))
+    first_start = forms.DateTimeField(
+        label=_("First slot starts"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    count = forms.IntegerField(
+        label=_("Number of slots"), min_value=1, max_value=MAX_SLOTS_AT_ONCE, initial=6
+    )
+    length_minutes = forms.IntegerField(
+        label=_("Length of each, in minutes"),
+        min_value=MIN_LENGTH_MINUTES,
+        max_value=MAX_LENGTH_MINUTES,
+        initial=20,
+    )
+    break_minutes = forms.IntegerField(
+        label=_("Break between slots, in minutes"), min_value=0, max_value=120, initial=10
+    )
+    room = forms.CharField(label=_("Room"), max_length=200, required=False)
+    online_url = forms.URLField(
+        label=_("Online meeting link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Give a room, a link, or both."),
+    )
+
+    def __init__(self, *args, interviewers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interviewer"].queryset = interviewers
+        self.fields["first_start"].help_text = _("In %(zone)s time.") % {
+            "zone": timezone.get_current_timezone_name()
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("room") or cleaned.get("online_url")) and not self.has_error(
+            "online_url"
+        ):
+            self.add_error("room", _("Give a room or an online meeting link."))
+        return cleaned
+
+
+class InterviewAssessmentForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("Score"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        bound_field_class=ScoreBoundField,
+        help_text=_("1 = weak, 5 = excellent."),
+    )
+    notes = forms.CharField(
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=_(
+            "For the selection committee, read with the reviews. Applicants never see this."
+        ),
+    )

@@ -147,3 +147,39 @@ class ReviewScore(models.Model):
 
     def __str__(self):
         return f"{self.criterion}: {self.score}"
+
+
+class InterviewAssessment(models.Model):
+    """What the interviewer made of an interview: a score and notes, read with the reviews."""
+
+    interview = models.OneToOneField(
+        "applications.Interview",
+        verbose_name=_("interview"),
+        on_delete=models.CASCADE,
+        related_name="assessment",
+    )
+    score = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(MIN_SCORE), MaxValueValidator(MAX_SCORE)]
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("interview assessment")
+        verbose_name_plural = _("interview assessments")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=MIN_SCORE, score__lte=MAX_SCORE),
+                name="selection_interview_score_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.interview}: {self.score}"

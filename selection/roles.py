@@ -1,10 +1,11 @@
 """The two staff roles, as groups holding model permissions: one table, kept in step on migrate.
 
 Program managers run programs, intakes, supervisors, applications and decisions, review
-criteria and assignments, the decision emails, the email log, and the news and partnership
-pages. Reviewers see the applications assigned to them (selection.rules) and write their own
-reviews. After every `migrate` (and every test-database flush) each group gets the
-permissions below that it lacks; a permission staff added to a group by hand stays.
+criteria and assignments, interview slots, the decision emails, the email log, and the news
+and partnership pages. Reviewers see the applications assigned to them (selection.rules) and
+write their own reviews. Both hold interviews and assess the ones they held. After every
+`migrate` (and every test-database flush) each group gets the permissions below that it
+lacks; a permission staff added to a group by hand stays.
 """
 
 from django.apps import apps as global_apps
@@ -42,11 +43,16 @@ ROLES = {
         ("applications", "applicationdocument"): ["view"],
         ("applications", "applicationstatechange"): ["view"],
         ("applications", "supervisorchoice"): ["view"],
+        ("applications", "referee"): ["view"],
+        ("applications", "recommendationletter"): ["view"],
+        ("applications", "interview"): ["view"],
+        ("applications", "interviewslot"): ALL,
         ("applications", "emailtemplate"): ["change", "view"],
         ("selection", "reviewcriterion"): ALL,
         ("selection", "reviewassignment"): ALL,
         ("selection", "review"): ["view"],
         ("selection", "reviewscore"): ["view"],
+        ("selection", "interviewassessment"): ["add", "change", "view"],
         ("mail", "emaillog"): ["change", "view"],
     },
     REVIEWER_GROUP: {
@@ -54,9 +60,14 @@ ROLES = {
         ("applications", "applicationdocument"): ["view"],
         ("applications", "applicationstatechange"): ["view"],
         ("applications", "supervisorchoice"): ["view"],
+        ("applications", "referee"): ["view"],
+        ("applications", "recommendationletter"): ["view"],
+        ("applications", "interview"): ["view"],
+        ("applications", "interviewslot"): ["view"],
         ("selection", "reviewcriterion"): ["view"],
         ("selection", "review"): ["add", "change", "view"],
         ("selection", "reviewscore"): ["add", "change", "view"],
+        ("selection", "interviewassessment"): ["add", "change", "view"],
     },
 }
 

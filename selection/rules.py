@@ -54,3 +54,20 @@ def visible_applications(user, queryset):
     if is_staff_member(user) and user.has_perm(VIEW_PERMISSION):
         return queryset.filter(review_assignments__reviewer=user)
     return queryset.none()
+
+
+ASSESS_PERMISSION = "selection.add_interviewassessment"
+
+
+def is_interviewer(user):
+    """Staff who may hold interviews: they appear as interviewers and see their schedule."""
+    return is_staff_member(user) and user.has_perm(ASSESS_PERMISSION)
+
+
+def can_assess_interview(user, interview):
+    """The interviewer of the booked slot records the score, nobody else."""
+    return (
+        is_interviewer(user)
+        and interview.slot is not None
+        and interview.slot.interviewer_id == user.pk
+    )

@@ -52,3 +52,10 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks):
+    """`with after_commit(): ...` runs what the code inside left for after its transaction
+    commits (emails), as a real request does; the test's own transaction never commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

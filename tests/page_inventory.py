@@ -63,6 +63,7 @@ class Excluded:
 
 
 B = "tests.page_builders."  # the kwargs builders (test code, imported only by the tests)
+RI = "tests.page_builders_referees_interviews."  # those of referees' and interview pages
 
 PAGES = [
     Page("home"),
@@ -125,6 +126,19 @@ PAGES = [
     Page("applications:detail", kwargs=B + "submitted_phd", login=STUDENT),
     Page("applications:withdraw", kwargs=B + "submitted_phd", login=STUDENT),
     Page("applications:offer_reply", kwargs=B + "offered", login=STUDENT),
+    Page("applications:step_referees", kwargs=RI + "draft_with_referees", login=STUDENT),
+    Page("applications:referee_replace", kwargs=RI + "referee_to_replace", login=STUDENT),
+    Page("applications:interview", kwargs=RI + "interview_to_book", login=STUDENT),
+    Page("applications:interview", kwargs=RI + "interview_booked", login=STUDENT, state="booked"),
+    # The referee's page: a signed link, no account.
+    Page("applications:referee_letter", kwargs=RI + "referee_link"),
+    # Expired and withdrawn links (410) show the same page as this one.
+    Page(
+        "applications:referee_letter",
+        kwargs={"token": "not-a-token"},
+        state="bad link",
+        status=404,
+    ),
     Page(
         "applications:document",
         kwargs=B + "document",
@@ -152,8 +166,30 @@ PAGES = [
         content="application/pdf",
     ),
     Page(
+        "admin:applications_application_change",
+        kwargs=RI + "application_with_letters_and_interview",
+        login=MANAGER,
+        state="with letters and an interview",
+    ),
+    Page(
+        "admin:applications_application_letter",
+        kwargs=RI + "letter_in_selection",
+        login=MANAGER,
+        content="application/pdf",
+    ),
+    Page(
+        "admin:applications_application_letter",
+        kwargs=RI + "written_letter_in_selection",
+        login=MANAGER,
+        content="text/plain",
+        state="written",
+    ),
+    Page(
         "admin:applications_application_review", kwargs=B + "application_to_review", login=REVIEWER
     ),
+    Page("admin:selection_intake_interviews", kwargs=RI + "intake_with_interviews", login=MANAGER),
+    Page("admin:selection_interview_schedule", kwargs=RI + "interviews_of", login=REVIEWER),
+    Page("admin:selection_interview_assessment", kwargs=RI + "interview_to_assess", login=REVIEWER),
     Page("admin:selection_intake_dashboards", kwargs=B + "intakes", login=MANAGER),
     Page("admin:selection_intake_dashboard", kwargs=B + "intake_in_selection", login=MANAGER),
 ]
@@ -161,6 +197,11 @@ PAGES = [
 EXCLUDED = [
     Excluded("logout", "POST only: logs the visitor out (tested with the login)"),
     Excluded("set_language", "POST only: the language switcher on every page posts to it"),
+    Excluded(
+        "applications:referee_remind",
+        "POST only: the reminder buttons of the referees' list post to it and are redirected "
+        "back (tests/applications/test_referees.py)",
+    ),
     Excluded(
         "admin:applications_application_decide",
         "POST only: the decision buttons of the application and dashboard pages post to it "

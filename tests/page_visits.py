@@ -134,6 +134,7 @@ class FormWithErrors:
 
 
 B = "tests.page_builders."
+RI = "tests.page_builders_referees_interviews."
 
 FORMS_WITH_ERRORS = [
     FormWithErrors(
@@ -167,6 +168,19 @@ FORMS_WITH_ERRORS = [
         {"choice_1": ""},
     ),
     FormWithErrors(Page("applications:review", kwargs=B + "fresh_draft", login=STUDENT), {}),
+    # The replace page has the same form.
+    FormWithErrors(
+        Page("applications:step_referees", kwargs=RI + "draft_with_referees", login=STUDENT),
+        {"email": "not-an-email"},
+    ),
+    # No slot chosen.
+    FormWithErrors(
+        Page("applications:interview", kwargs=RI + "interview_to_book", login=STUDENT), {}
+    ),
+    FormWithErrors(
+        Page("applications:referee_letter", kwargs=RI + "referee_link"),
+        {"file": b"This is a text file, not a PDF."},
+    ),
     FormWithErrors(Page("accounts:delete_account", login=STUDENT), {"password": "wrong"}),
     # No score given: every criterion's choice is marked.
     FormWithErrors(
@@ -176,6 +190,20 @@ FORMS_WITH_ERRORS = [
             login=REVIEWER,
         ),
         {"comment": "I have not scored it yet."},
+    ),
+    FormWithErrors(
+        Page(
+            "admin:selection_intake_interviews", kwargs=RI + "intake_with_interviews", login=MANAGER
+        ),
+        {"count": "0", "room": ""},
+    ),
+    FormWithErrors(
+        Page(
+            "admin:selection_interview_assessment",
+            kwargs=RI + "interview_to_assess",
+            login=REVIEWER,
+        ),
+        {"notes": "I have not scored it yet."},
     ),
 ]
 

@@ -15,17 +15,20 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile
-from applications.documents import document_response
-from applications.models import Application, ApplicationDocument
+from applications.documents import document_response, letter_response
+from applications.models import Application, ApplicationDocument, RecommendationLetter
 from selection import export, rules
 from selection.admin.dashboards import DashboardAdminMixin
 from selection.admin.decisions import DecisionAdminMixin
 from selection.admin.inlines import (
     DocumentInline,
     EmailLogInline,
+    InterviewInline,
+    RefereeInline,
     StateChangeInline,
     SupervisorChoiceInline,
 )
+from selection.admin.interviews import InterviewAdminMixin
 from selection.admin.mailing import MailingAdminMixin
 from selection.admin.reviews import (
     AssignmentInline,
@@ -52,6 +55,7 @@ PROFILE_FIELDS = [
 class ApplicationAdmin(
     DecisionAdminMixin,
     ReviewAdminMixin,
+    InterviewAdminMixin,
     MailingAdminMixin,
     DashboardAdminMixin,
     admin.ModelAdmin,
@@ -91,7 +95,9 @@ class ApplicationAdmin(
     view_on_site = False
     inlines = [
         DocumentInline,
+        RefereeInline,
         SupervisorChoiceInline,
+        InterviewInline,
         ReviewInline,
         AssignmentInline,
         StateChangeInline,
@@ -135,6 +141,7 @@ class ApplicationAdmin(
         "make_offer",
         "waitlist",
         "reject",
+        "invite_to_interview",
         "email_applicants",
         "export_csv",
         "export_xlsx",
@@ -239,9 +246,29 @@ class ApplicationAdmin(
                 name="applications_application_document",
             ),
             path(
+                "<path:object_id>/letters/<int:referee_id>/",
+                view(self.letter_view),
+                name="applications_application_letter",
+            ),
+            path(
                 "<path:object_id>/review/",
                 view(self.review_view),
                 name="applications_application_review",
+            ),
+            path(
+                "interviews/",
+                view(self.interview_schedule_view),
+                name="selection_interview_schedule",
+            ),
+            path(
+                "interviews/<int:interview_id>/assessment/",
+                view(self.interview_assessment_view),
+                name="selection_interview_assessment",
+            ),
+            path(
+                "intakes/<int:intake_id>/interviews/",
+                view(self.intake_interviews_view),
+                name="selection_intake_interviews",
             ),
             path(
                 "intakes/",
@@ -295,6 +322,17 @@ class ApplicationAdmin(
         if not rules.can_view_application(request.user, document.application):
             raise PermissionDenied
         return document_response(document)
+
+    def letter_view(self, request, object_id, referee_id):
+        """A referee's letter, on the same terms as the application's documents."""
+        letter = get_object_or_404(
+            RecommendationLetter.objects.select_related("referee__application"),
+            referee_id=referee_id,
+            referee__application_id=unquote(object_id),
+        )
+        if not rules.can_view_application(request.user, letter.referee.application):
+            raise PermissionDenied
+        return letter_response(letter)
 
     # --- exports ---------------------------------------------------------------------
 

@@ -2,11 +2,14 @@
 decision emails managers edit."""
 
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from applications.models import EmailTemplate
+from applications.models import EmailTemplate, InterviewSlot
 from selection import rules
 from selection.filters import IntakeFilter
+from selection.interviews import interviewers
 from selection.models import Review, ReviewAssignment, ReviewCriterion
 
 
@@ -76,3 +79,26 @@ class EmailTemplateAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(InterviewSlot)
+class InterviewSlotAdmin(admin.ModelAdmin):
+    """Managers correct or delete slots here; they publish them in bulk on an intake's
+    interview page. A booked slot cannot be deleted (Interview.slot protects it)."""
+
+    list_display = ["starts_at", "length_minutes", "intake", "interviewer", "room", "booked"]
+    list_filter = [IntakeFilter, ("interviewer", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["intake__program", "interviewer", "interview"]
+    date_hierarchy = "starts_at"
+    raw_id_fields = ["intake"]
+    fields = ["intake", "starts_at", "length_minutes", "room", "online_url", "interviewer"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description=_("booked"), boolean=True)
+    def booked(self, slot):
+        return hasattr(slot, "interview")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "interviewer":
+            kwargs["queryset"] = interviewers()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -13,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from selection import rules, services
 from selection.admin.inlines import ReadOnlyInline
 from selection.forms import AssignReviewerForm, ReviewForm
-from selection.models import Review, ReviewAssignment
+from selection.models import InterviewAssessment, Review, ReviewAssignment
+
+
+def interview_assessment(application):
+    """The interviewer's assessment, which reviewers read before they score."""
+    return (
+        InterviewAssessment.objects.select_related("recorded_by")
+        .filter(interview__application=application)
+        .first()
+    )
 
 
 def format_score(value):
@@ -99,6 +108,7 @@ class ReviewAdminMixin:
             "application": application,
             "form": form,
             "has_criteria": bool(form.criteria),
+            "interview_assessment": interview_assessment(application),
         }
         return TemplateResponse(
             request, "selection/admin/review_form.html", context, status=400 if form.errors else 200

@@ -20,6 +20,9 @@ from tests.selection.factories import submitted_application
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+# The command's second line, about referees and interviews (test_letter_reminders.py,
+# test_interviews.py).
+NO_LETTERS = "Sent 0 letter reminder(s) to referees and 0 interview reminder(s).\n"
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=SHANGHAI)
 
 
@@ -63,7 +66,7 @@ def test_a_draft_is_reminded_once_with_what_is_missing_and_a_link(mailoutbox):
         applicant=applicant, intake=intake_closing_in(timedelta(days=2, hours=3))
     )
 
-    assert send_reminders() == "Sent 1 draft reminder(s) and 0 offer reminder(s).\n"
+    assert send_reminders() == "Sent 1 draft reminder(s) and 0 offer reminder(s).\n" + NO_LETTERS
 
     [message] = mailoutbox
     assert message.to == [applicant.email]
@@ -80,7 +83,7 @@ def test_a_draft_is_reminded_once_with_what_is_missing_and_a_link(mailoutbox):
     log = EmailLog.objects.get()
     assert (log.about, log.status) == (draft, EmailStatus.SENT)
 
-    assert send_reminders() == "Sent 0 draft reminder(s) and 0 offer reminder(s).\n"
+    assert send_reminders() == "Sent 0 draft reminder(s) and 0 offer reminder(s).\n" + NO_LETTERS
     assert len(mailoutbox) == 1
 
 
@@ -130,14 +133,14 @@ def test_a_complete_draft_is_reminded_without_a_missing_list(mailoutbox):
 )
 def test_no_reminder_when_none_is_due(mailoutbox, make):
     make()
-    assert send_reminders() == "Sent 0 draft reminder(s) and 0 offer reminder(s).\n"
+    assert send_reminders() == "Sent 0 draft reminder(s) and 0 offer reminder(s).\n" + NO_LETTERS
     assert mailoutbox == []
 
 
 def test_an_open_offer_is_reminded_once_before_the_reply_deadline(mailoutbox):
     application = offered(timedelta(days=1, hours=9))
 
-    assert send_reminders() == "Sent 0 draft reminder(s) and 1 offer reminder(s).\n"
+    assert send_reminders() == "Sent 0 draft reminder(s) and 1 offer reminder(s).\n" + NO_LETTERS
     send_reminders()
 
     [message] = mailoutbox

@@ -83,3 +83,41 @@ def build_large_catalog(size=1000):
         for i, (opens, closes) in enumerate(windows)
     )
     return programs
+
+
+REQUIREMENTS = ["requires_cv", "requires_transcript", "requires_photo", "requires_statement"]
+
+
+def intake_admin_form(intake, **changes):
+    """The intake's admin form as the browser posts it: `intake`'s values (an unsaved one for
+    the add page), with no inline rows, then `changes`."""
+    local = timezone.localtime
+    data = {
+        "program": intake.program_id,
+        "name": intake.name,
+        "capacity": intake.capacity,
+        "offer_reply_days": intake.offer_reply_days,
+        "opens_at_0": local(intake.opens_at).date().isoformat(),
+        "opens_at_1": local(intake.opens_at).strftime("%H:%M:%S"),
+        "closes_at_0": local(intake.closes_at).date().isoformat(),
+        "closes_at_1": local(intake.closes_at).strftime("%H:%M:%S"),
+        "starts_on": intake.starts_on.isoformat(),
+        "ends_on": intake.ends_on.isoformat(),
+        "referees_required": intake.referees_required,
+        "interview_change_cutoff_hours": intake.interview_change_cutoff_hours,
+        **{
+            field: "on"
+            for field in [
+                "requires_cv",
+                "requires_transcript",
+                "requires_photo",
+                "requires_statement",
+            ]
+            if getattr(intake, field)
+        },
+        "questions-TOTAL_FORMS": "0",
+        "questions-INITIAL_FORMS": "0",
+        "review_criteria-TOTAL_FORMS": "0",
+        "review_criteria-INITIAL_FORMS": "0",
+    }
+    return {**data, **changes}

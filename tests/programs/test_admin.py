@@ -13,6 +13,7 @@ from tests.programs.factories import (
     ClosedIntakeFactory,
     ClosingSoonIntakeFactory,
     UpcomingIntakeFactory,
+    intake_admin_form,
 )
 
 pytestmark = pytest.mark.django_db
@@ -92,21 +93,13 @@ def test_an_intake_closing_before_it_opens_is_refused_and_nothing_saved(staff_cl
     program = intakes["open"].program
     response = staff_client.post(
         reverse("admin:programs_intake_add"),
-        {
-            "program": program.pk,
-            "name": "Broken",
-            "capacity": "10",
-            "opens_at_0": "2027-05-01",
-            "opens_at_1": "09:00:00",
-            "closes_at_0": "2027-04-01",
-            "closes_at_1": "09:00:00",
-            "starts_on": "2027-06-01",
-            "ends_on": "2027-07-01",
-            "questions-TOTAL_FORMS": "0",
-            "questions-INITIAL_FORMS": "0",
-            "review_criteria-TOTAL_FORMS": "0",
-            "review_criteria-INITIAL_FORMS": "0",
-        },
+        intake_admin_form(
+            IntakeFactory.build(program=program, name="Broken"),
+            opens_at_0="2027-05-01",
+            opens_at_1="09:00:00",
+            closes_at_0="2027-04-01",
+            closes_at_1="09:00:00",
+        ),
     )
     assert response.status_code == 200
     assert "Applications must close after they open." in response.content.decode()
@@ -116,34 +109,25 @@ def test_an_intake_closing_before_it_opens_is_refused_and_nothing_saved(staff_cl
 def test_intake_questions_are_edited_inline(staff_client, intakes):
     intake = intakes["upcoming"]
     url = reverse("admin:programs_intake_change", args=[intake.pk])
-    local = {
-        field: timezone.localtime(getattr(intake, field)) for field in ["opens_at", "closes_at"]
-    }
-    data = {
-        "program": intake.program.pk,
-        "name": intake.name,
-        "capacity": "20",
-        "offer_reply_days": "14",
-        "opens_at_0": local["opens_at"].strftime("%Y-%m-%d"),
-        "opens_at_1": local["opens_at"].strftime("%H:%M:%S"),
-        "closes_at_0": local["closes_at"].strftime("%Y-%m-%d"),
-        "closes_at_1": local["closes_at"].strftime("%H:%M:%S"),
-        "starts_on": intake.starts_on.isoformat(),
-        "ends_on": intake.ends_on.isoformat(),
-        "requires_cv": "on",
-        "questions-TOTAL_FORMS": "2",
-        "questions-INITIAL_FORMS": "0",
-        "review_criteria-TOTAL_FORMS": "0",
-        "review_criteria-INITIAL_FORMS": "0",
-        "questions-0-label": "Preferred track",
-        "questions-0-kind": "choice",
-        "questions-0-choices": "Cloud\nAI",
-        "questions-0-required": "on",
-        "questions-0-position": "1",
-        "questions-1-label": "Need a visa letter?",
-        "questions-1-kind": "yes_no",
-        "questions-1-position": "2",
-    }
+    data = intake_admin_form(
+        intake,
+        capacity="20",
+        requires_transcript="",
+        requires_statement="",
+        **{"questions-TOTAL_FORMS": "2"},
+    )
+    data.update(
+        {
+            "questions-0-label": "Preferred track",
+            "questions-0-kind": "choice",
+            "questions-0-choices": "Cloud\nAI",
+            "questions-0-required": "on",
+            "questions-0-position": "1",
+            "questions-1-label": "Need a visa letter?",
+            "questions-1-kind": "yes_no",
+            "questions-1-position": "2",
+        }
+    )
     response = staff_client.post(url, data)
     assert response.status_code == 302
     questions = list(IntakeQuestion.objects.filter(intake=intake))

@@ -9,36 +9,10 @@ from django.utils import timezone
 
 from applications.models import EmailTemplate
 from tests.factories import IntakeFactory, ProgramFactory, SupervisorFactory
+from tests.programs.factories import intake_admin_form
 from tests.selection.factories import CriterionFactory, make_manager
 
 pytestmark = pytest.mark.django_db
-
-
-def intake_form(intake, **changes):
-    """The intake's admin change form as the browser sends it, with `changes`."""
-    local = timezone.localtime
-    data = {
-        "program": intake.program_id,
-        "name": intake.name,
-        "capacity": intake.capacity,
-        "opens_at_0": local(intake.opens_at).date().isoformat(),
-        "opens_at_1": local(intake.opens_at).strftime("%H:%M:%S"),
-        "closes_at_0": local(intake.closes_at).date().isoformat(),
-        "closes_at_1": local(intake.closes_at).strftime("%H:%M:%S"),
-        "starts_on": intake.starts_on.isoformat(),
-        "ends_on": intake.ends_on.isoformat(),
-        "offer_reply_days": intake.offer_reply_days,
-        "requires_cv": "on",
-        "requires_transcript": "on",
-        "requires_statement": "on",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "review_criteria-TOTAL_FORMS": "0",
-        "review_criteria-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "0",
-        "questions-MAX_NUM_FORMS": "1000",
-    }
-    return {**data, **changes}
 
 
 def test_an_intake_edited_in_admin_keeps_the_old_value_and_who_changed_it(client):
@@ -47,7 +21,8 @@ def test_an_intake_edited_in_admin_keeps_the_old_value_and_who_changed_it(client
     client.force_login(manager)
 
     response = client.post(
-        reverse("admin:programs_intake_change", args=[intake.pk]), intake_form(intake, capacity=1)
+        reverse("admin:programs_intake_change", args=[intake.pk]),
+        intake_admin_form(intake, capacity=1),
     )
 
     assert response.status_code == 302, response.context["adminform"].form.errors

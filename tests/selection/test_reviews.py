@@ -9,6 +9,7 @@ from applications.states import ApplicationState
 from selection.models import Review, ReviewAssignment
 from selection.services import review_save
 from tests.factories import IntakeFactory, UserFactory
+from tests.programs.factories import intake_admin_form
 from tests.selection.factories import (
     CriterionFactory,
     assign,
@@ -197,23 +198,8 @@ def test_assigning_a_reviewer_to_an_intake_without_criteria_gives_it_the_default
 
 
 def new_intake_form(program, **extra):
-    return {
-        "program": program.pk,
-        "name": "Autumn 2031",
-        "capacity": "10",
-        "offer_reply_days": "14",
-        "opens_at_0": "2031-05-01",
-        "opens_at_1": "09:00:00",
-        "closes_at_0": "2031-06-01",
-        "closes_at_1": "09:00:00",
-        "starts_on": "2031-09-01",
-        "ends_on": "2031-12-01",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "review_criteria-TOTAL_FORMS": "0",
-        "review_criteria-INITIAL_FORMS": "0",
-        **extra,
-    }
+    intake = IntakeFactory.build(program=program, name="Autumn 2031", capacity=10)
+    return intake_admin_form(intake, **extra)
 
 
 def test_a_new_intake_gets_the_default_criteria_unless_the_manager_gives_its_own(client):

@@ -18,6 +18,7 @@ from applications.services import ApplicationStateError
 from applications.states import ApplicationState
 from selection.services import application_make_offer
 from tests.factories import IntakeFactory
+from tests.programs.factories import intake_admin_form
 from tests.selection.factories import (
     CriterionFactory,
     make_manager,
@@ -35,28 +36,8 @@ def decide(client, application, decision="offer"):
 
 def intake_change(client, intake, **changes):
     """Post the intake's admin form with `changes` (and the rest as it is)."""
-    local = timezone.localtime
-    data = {
-        "program": intake.program_id,
-        "name": intake.name,
-        "capacity": intake.capacity,
-        "offer_reply_days": intake.offer_reply_days,
-        "opens_at_0": local(intake.opens_at).date().isoformat(),
-        "opens_at_1": local(intake.opens_at).strftime("%H:%M:%S"),
-        "closes_at_0": local(intake.closes_at).date().isoformat(),
-        "closes_at_1": local(intake.closes_at).strftime("%H:%M:%S"),
-        "starts_on": intake.starts_on.isoformat(),
-        "ends_on": intake.ends_on.isoformat(),
-        "requires_cv": "on",
-        "requires_transcript": "on",
-        "requires_statement": "on",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "review_criteria-TOTAL_FORMS": "0",
-        "review_criteria-INITIAL_FORMS": "0",
-        **changes,
-    }
-    return client.post(reverse("admin:programs_intake_change", args=[intake.pk]), data)
+    url = reverse("admin:programs_intake_change", args=[intake.pk])
+    return client.post(url, intake_admin_form(intake, **changes))
 
 
 @pytest.mark.django_db
