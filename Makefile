@@ -53,6 +53,7 @@ node_modules/.installed: package.json
 test: $(VENV)/.dev-installed .env node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest

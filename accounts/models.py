@@ -1,5 +1,7 @@
 """The portal's user: email is the login identifier, there is no username."""
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -52,7 +54,7 @@ class UserManager(DjangoUserManager):
 
 
 class User(AbstractUser):
-    username = None
+    username = None  # type: ignore[assignment]  # the email address is the login
     email = models.EmailField(_("email address"), unique=True)
     email_verified_at = models.DateTimeField(_("email verified"), null=True, blank=True)
     # Emails sent outside the user's own request (staff decisions) are written in it.
@@ -67,7 +69,7 @@ class User(AbstractUser):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     class Meta:
         verbose_name = _("user")

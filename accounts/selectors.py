@@ -1,9 +1,9 @@
 """Reads about accounts that several views share."""
 
-from accounts.models import StudentProfile
+from accounts.models import StudentProfile, User
 
 
-def profile_for_user(user):
+def profile_for_user(user: User) -> StudentProfile:
     """The user's profile, or an unsaved empty one (accounts made in the admin have none).
 
     Saving the returned object creates the missing profile.

@@ -9,16 +9,21 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Literal
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile, User, supported_language
@@ -41,7 +46,7 @@ DUPLICATE_EMAIL_MESSAGE = _(
 class UserFacingError(Exception):
     """A refusal whose `message` is shown to the student as it is."""
 
-    def __init__(self, message):
+    def __init__(self, message: str | Promise) -> None:
         super().__init__(message)
         self.message = message
 
@@ -61,7 +66,7 @@ class VerificationResult:
 
 
 @transaction.atomic
-def user_sign_up(*, email, password, language=None):
+def user_sign_up(*, email: str, password: str, language: str | None = None) -> User:
     """Create a student account with an empty profile; our emails will be in `language`.
 
     The form has checked the address already; the database constraint still decides
@@ -85,7 +90,7 @@ def user_sign_up(*, email, password, language=None):
     return user
 
 
-def user_set_language(*, user, language):
+def user_set_language(*, user: User, language: str | None) -> bool:
     """Write our emails to `user` in `language` from now on; an unknown code changes nothing.
 
     Returns whether the stored language changed.
@@ -98,15 +103,15 @@ def user_set_language(*, user, language):
     return True
 
 
-def make_verification_token(user):
+def make_verification_token(user: User) -> str:
     return signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFICATION_SALT)
 
 
-def _cooldown_key(scope, subject):
+def _cooldown_key(scope: str, subject: object) -> str:
     return f"accounts:{scope}:cooldown:{subject}"
 
 
-def _take_email_slot(scope, subject):
+def _take_email_slot(scope: str, subject: object) -> Literal["cooldown", "daily"] | None:
     """Count one email to `subject` (a user id, an address digest) in `scope`: None when it
     may go, else "cooldown" (less than RESEND_COOLDOWN since the last) or "daily" (over
     RESEND_DAILY_LIMIT today). The counters live in the cache; cache.add is atomic, so of two
@@ -122,11 +127,11 @@ def _take_email_slot(scope, subject):
     return None
 
 
-def _resend_cooldown_key(user):
+def _resend_cooldown_key(user: User) -> str:
     return _cooldown_key("verify-resend", user.pk)
 
 
-def user_send_verification_email(*, user, request):
+def user_send_verification_email(*, user: User, request: HttpRequest) -> bool:
     """Email a fresh verification link; False (and a log entry) if sending failed.
 
     Also starts the resend cooldown, so "send it again" right after sign-up waits too.
@@ -150,7 +155,7 @@ def user_send_verification_email(*, user, request):
     return True
 
 
-def user_resend_verification_email(*, user, request):
+def user_resend_verification_email(*, user: User, request: HttpRequest) -> bool:
     """Send another link unless this user asked too recently or too often today.
 
     Raises ResendRefused when throttled; otherwise returns what sending returned.
@@ -171,7 +176,7 @@ def user_resend_verification_email(*, user, request):
     return user_send_verification_email(user=user, request=request)
 
 
-def password_reset_email_allowed(email):
+def password_reset_email_allowed(email: str) -> bool:
     """Whether a password-reset email may go to `email` now (same limits as verification
     links). Refusals are silent to the visitor, like unknown addresses, so the reset page
     tells nobody whether an account exists; they are logged."""
@@ -183,16 +188,16 @@ def password_reset_email_allowed(email):
     return refused is None
 
 
-def user_verify_email(*, token, current_user=None):
+def user_verify_email(
+    *, token: str, current_user: AbstractBaseUser | AnonymousUser | None = None
+) -> VerificationResult:
     """Check a verification link and mark its address as verified.
 
     `current_user` is whoever is logged in: a link for another account is refused, so a
     shared computer cannot verify the wrong person.
     """
     try:
-        data = signing.loads(
-            token, salt=VERIFICATION_SALT, max_age=VERIFICATION_MAX_AGE.total_seconds()
-        )
+        data = signing.loads(token, salt=VERIFICATION_SALT, max_age=VERIFICATION_MAX_AGE)
     except signing.SignatureExpired as error:
         raise VerificationError(
             _("This verification link has expired. Log in and ask for a new one.")
@@ -220,7 +225,7 @@ def user_verify_email(*, token, current_user=None):
     return VerificationResult(user=user, already_verified=False)
 
 
-def user_mark_email_verified(*, user):
+def user_mark_email_verified(*, user: User) -> bool:
     """Record when the address was confirmed; the first confirmation is the one kept."""
     updated = User.objects.filter(pk=user.pk, email_verified_at__isnull=True).update(
         email_verified_at=timezone.now()

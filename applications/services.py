@@ -1,14 +1,20 @@
 """Every write to an application goes through here; application_set_state is the only
 place that changes its state."""
 
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from functools import partial
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accounts.models import User
+from applications.documents import CleanUpload
 from applications.emails import send_seat_released_emails, send_state_change_email
 from applications.models import (
     MAX_SUPERVISOR_CHOICES,
@@ -24,13 +30,14 @@ from applications.referees.services import referee_problems
 from applications.rules import can_decide, is_owner
 from applications.seats import SEAT_TAKING_STATES, holds_seat, lock_intake, seats_taken
 from applications.states import STUDENT_TARGETS, ApplicationState, can_transition
+from programs.models import Intake, Supervisor
 
 
 class ApplicationStateError(ValidationError):
     """A state change the rules do not allow; the message says why."""
 
 
-def statement_problems(application):
+def statement_problems(application: Application) -> list[str]:
     length = len(application.statement.strip())
     if not length:
         if application.intake.requires_statement:
@@ -49,7 +56,7 @@ def statement_problems(application):
     return []
 
 
-def question_problems(application):
+def question_problems(application: Application) -> list[str]:
     return [
         _("Answer the question “%(question)s”.") % {"question": question.label}
         for question in application.intake.questions.all()
@@ -57,7 +64,7 @@ def question_problems(application):
     ]
 
 
-def required_document_kinds(intake):
+def required_document_kinds(intake: Intake) -> list[DocumentKind]:
     return [
         kind
         for kind, required in [
@@ -77,7 +84,7 @@ UPLOAD_PROMPTS = {
 }
 
 
-def document_problems(application):
+def document_problems(application: Application) -> list[Promise]:
     present = {document.kind for document in application.documents.all()}
     return [
         UPLOAD_PROMPTS[kind]
@@ -86,7 +93,7 @@ def document_problems(application):
     ]
 
 
-def supervisor_problems(application):
+def supervisor_problems(application: Application) -> list[str]:
     if not application.needs_supervisors:
         return []
     choices = list(application.supervisor_choices.all())
@@ -97,8 +104,8 @@ def supervisor_problems(application):
     return []
 
 
-def profile_problems(user):
-    problems = []
+def profile_problems(user: User) -> list[str]:
+    problems: list[str] = []
     if not user.is_email_verified:
         problems.append(_("Verify your email address."))
     profile = getattr(user, "profile", None)
@@ -113,9 +120,9 @@ def profile_problems(user):
     return problems
 
 
-def submission_problems(application):
+def submission_problems(application: Application) -> list[str | Promise]:
     """Everything that stops this application from being submitted, in words for the student."""
-    problems = []
+    problems: list[str | Promise] = []
     if not application.intake.is_open:
         problems.append(_("This intake is not open for applications."))
     if application.applicant is not None:
@@ -128,7 +135,9 @@ def submission_problems(application):
     return problems
 
 
-def _check_guards(application, new_state, by, now):
+def _check_guards(
+    application: Application, new_state: ApplicationState, by: User, now: datetime
+) -> None:
     # Staff decide only with the decision permission: reviewers are staff but may not.
     is_student_move = is_owner(by, application) and new_state in STUDENT_TARGETS
     if not (is_student_move or can_decide(by)):
@@ -146,7 +155,7 @@ def _check_guards(application, new_state, by, now):
         raise ApplicationStateError(_("The deadline to reply to this offer has passed."))
 
 
-def _check_seat(application, intake, now):
+def _check_seat(application: Application, intake: Intake, now: datetime) -> None:
     """Refuse a move that would hold more seats than the intake has (its row is locked)."""
     if seats_taken(intake, now, excluding=application) >= intake.capacity:
         raise ApplicationStateError(
@@ -160,7 +169,9 @@ def _check_seat(application, intake, now):
 
 
 @transaction.atomic
-def application_set_state(*, application, new_state, by, note=""):
+def application_set_state(
+    *, application: Application, new_state: str, by: User, note: str = ""
+) -> Application:
     """The one write path for states: check, lock, save, record, and email after commit.
 
     A move that takes a seat locks the intake's row first (before the application's, the
@@ -188,6 +199,7 @@ def application_set_state(*, application, new_state, by, note=""):
     locked.state = new_state
     fields = ["state", "updated_at"]
     if new_state == ApplicationState.OFFERED:
+        assert intake is not None  # an offer takes a seat, so the intake was locked above
         locked.offer_reply_deadline = intake.offer_reply_deadline(now)
         fields.append("offer_reply_deadline")
     if new_state == ApplicationState.SUBMITTED:
@@ -206,31 +218,31 @@ def application_set_state(*, application, new_state, by, note=""):
     return application
 
 
-def application_submit(*, application, by):
+def application_submit(*, application: Application, by: User) -> Application:
     return application_set_state(
         application=application, new_state=ApplicationState.SUBMITTED, by=by
     )
 
 
-def application_withdraw(*, application, by, note=""):
+def application_withdraw(*, application: Application, by: User, note: str = "") -> Application:
     return application_set_state(
         application=application, new_state=ApplicationState.WITHDRAWN, by=by, note=note
     )
 
 
-def application_accept_offer(*, application, by):
+def application_accept_offer(*, application: Application, by: User) -> Application:
     return application_set_state(
         application=application, new_state=ApplicationState.ACCEPTED, by=by
     )
 
 
-def application_decline_offer(*, application, by):
+def application_decline_offer(*, application: Application, by: User) -> Application:
     return application_set_state(
         application=application, new_state=ApplicationState.DECLINED, by=by
     )
 
 
-def application_start(*, intake, user):
+def application_start(*, intake: Intake, user: User) -> Application:
     """The student's application to this intake: the existing one, or a new draft.
 
     get_or_create retries the read when a parallel request (double click, second tab) won
@@ -245,14 +257,16 @@ def application_start(*, intake, user):
     return application
 
 
-def _require_draft(application, user):
+def _require_draft(application: Application, user: User) -> None:
     if application.applicant_id != user.pk:
         raise PermissionDenied
     if not application.is_draft:
         raise ApplicationStateError(_("A submitted application can no longer be changed."))
 
 
-def application_save_statement(*, application, user, statement, answers):
+def application_save_statement(
+    *, application: Application, user: User, statement: str, answers: Mapping[str, Any]
+) -> Application:
     _require_draft(application, user)
     application.statement = statement
     application.answers = {**application.answers, **answers}
@@ -261,7 +275,9 @@ def application_save_statement(*, application, user, statement, answers):
 
 
 @transaction.atomic
-def application_save_document(*, application, user, kind, upload):
+def application_save_document(
+    *, application: Application, user: User, kind: str, upload: CleanUpload
+) -> ApplicationDocument:
     """Store a checked upload (see documents.py), replacing the earlier one of its kind."""
     _require_draft(application, user)
     old = application.documents.filter(kind=kind).first()
@@ -288,7 +304,9 @@ def application_save_document(*, application, user, kind, upload):
 
 
 @transaction.atomic
-def application_save_supervisors(*, application, user, supervisors):
+def application_save_supervisors(
+    *, application: Application, user: User, supervisors: Sequence[Supervisor]
+) -> None:
     """Replace the ranked choices: `supervisors` in order of preference, at most three."""
     _require_draft(application, user)
     if len(supervisors) > MAX_SUPERVISOR_CHOICES:

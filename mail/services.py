@@ -5,9 +5,12 @@ callers send after their transaction has committed and read the outcome from the
 """
 
 import logging
+from collections.abc import Iterable
 
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,14 +21,14 @@ logger = logging.getLogger(__name__)
 RETRY_PERMISSION = "mail.change_emaillog"
 
 
-def _message(log):
+def _message(log: EmailLog) -> EmailMessage:
     message = EmailMessage(log.subject, log.body, to=[log.to])
     for attachment in log.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return message
 
 
-def _send(log):
+def _send(log: EmailLog) -> EmailLog:
     try:
         _message(log).send()
     except Exception as error:  # any transport error: record it, keep what the email reports
@@ -40,7 +43,15 @@ def _send(log):
     return log
 
 
-def email_send(*, to, subject, body, recipient=None, about=None, attachments=()):
+def email_send(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    recipient: AbstractUser | None = None,
+    about: models.Model | None = None,
+    attachments: Iterable[tuple[str, str, str]] = (),
+) -> EmailLog:
     """Send one email and record how it went; returns the log entry.
 
     `recipient` is the account the address belongs to (its emails go when it is deleted),
@@ -48,7 +59,8 @@ def email_send(*, to, subject, body, recipient=None, about=None, attachments=())
     (filename, text, MIME type) triples, kept with the log so that a retry sends them too.
     """
     log = EmailLog(
-        recipient=recipient,
+        # mail sits below accounts: it knows the account only as Django's AbstractUser.
+        recipient=recipient,  # type: ignore[misc]
         to=to,
         subject=subject,
         body=body,
@@ -62,11 +74,12 @@ def email_send(*, to, subject, body, recipient=None, about=None, attachments=())
     return _send(log)
 
 
-def can_retry(user):
+def can_retry(user: AbstractUser) -> bool:
+    """Staff with the change permission on the log may send a failed email again."""
     return user.is_active and user.is_staff and user.has_perm(RETRY_PERMISSION)
 
 
-def email_retry(*, log, by):
+def email_retry(*, log: EmailLog, by: AbstractUser) -> EmailLog:
     """Send a failed email again, with the text it had; a sent one is left as it is."""
     if not can_retry(by):
         raise PermissionDenied(_("You cannot resend emails."))

@@ -1,8 +1,10 @@
 """Reads shared by the catalog, the home-page tag and the feeds."""
 
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from partnership.models import Organisation
@@ -10,7 +12,9 @@ from programs.forms import CatalogSort
 from programs.models import ACCEPTING_STATUSES, Intake, IntakeStatus, Program, Supervisor
 
 
-def catalog_programs(*, filters, now=None):
+def catalog_programs(
+    *, filters: Mapping[str, Any], now: datetime | None = None
+) -> QuerySet[Program]:
     """Published programs with their card summary, filtered and sorted as the visitor asked.
 
     `filters` are the valid fields of CatalogFilterForm.
@@ -47,7 +51,7 @@ def catalog_programs(*, filters, now=None):
     return programs.order_by(F("next_deadline").asc(nulls_last=True), "title", "pk")
 
 
-def catalog_organisations():
+def catalog_organisations() -> QuerySet[Organisation]:
     """Organisations that host or partner a published program: the filter's options."""
     published = Program.objects.published()
     return Organisation.objects.filter(
@@ -55,7 +59,7 @@ def catalog_organisations():
     ).distinct()
 
 
-def program_with_intakes(*, slug):
+def program_with_intakes(*, slug: str) -> QuerySet[Program]:
     """Queryset for the program page: one published program and its intakes in date order."""
     return (
         Program.objects.published()
@@ -68,7 +72,7 @@ def program_with_intakes(*, slug):
     )
 
 
-def open_programs(*, limit, now=None):
+def open_programs(*, limit: int, now: datetime | None = None) -> QuerySet[Program]:
     """Published programs taking applications now, soonest deadline first."""
     return catalog_programs(filters={"status": IntakeStatus.OPEN}, now=now)[:limit]
 
@@ -78,7 +82,9 @@ def open_programs(*, limit, now=None):
 FEED_HISTORY = timedelta(days=365)
 
 
-def deadline_intakes(*, program=None, now=None):
+def deadline_intakes(
+    *, program: Program | None = None, now: datetime | None = None
+) -> QuerySet[Intake]:
     """Intakes of published programs whose deadline is ahead or in the last year."""
     now = now or timezone.now()
     intakes = Intake.objects.filter(
@@ -89,7 +95,8 @@ def deadline_intakes(*, program=None, now=None):
     return intakes.order_by("closes_at", "pk")
 
 
-def supervisor_directory(*, filters):
+def supervisor_directory(*, filters: Mapping[str, Any]) -> QuerySet[Supervisor]:
+    """Active supervisors with their unit and areas, narrowed to one research area if asked."""
     supervisors = (
         Supervisor.objects.active().select_related("unit").prefetch_related("research_areas")
     )

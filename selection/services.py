@@ -3,12 +3,17 @@
 Every state change still goes through applications.services.application_set_state.
 """
 
+from collections.abc import Iterable, Mapping
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from applications.models import Application
 from applications.services import application_set_state
 from applications.states import ApplicationState
+from programs.models import Intake
 from selection import rules
 from selection.models import (
     MAX_SCORE,
@@ -40,7 +45,7 @@ DECISIONS = {
 }
 
 
-def application_make_offer(*, application, by, note=""):
+def application_make_offer(*, application: Application, by: User, note: str = "") -> Application:
     """Offer a seat; application_set_state counts the seats under the intake's row lock, so
     parallel managers never give out more than the intake's capacity."""
     if not rules.can_decide(by):
@@ -48,7 +53,9 @@ def application_make_offer(*, application, by, note=""):
     return application_set_state(application=application, new_state=S.OFFERED, by=by, note=note)
 
 
-def application_decide(*, application, decision, by, note=""):
+def application_decide(
+    *, application: Application, decision: str, by: User, note: str = ""
+) -> Application:
     """Shortlist, offer, waitlist or reject; raises ApplicationStateError saying why not."""
     if decision not in DECISIONS:
         raise ValueError(f"Unknown decision {decision!r}")
@@ -61,7 +68,7 @@ def application_decide(*, application, decision, by, note=""):
     )
 
 
-def criteria_ensure_defaults(*, intake):
+def criteria_ensure_defaults(*, intake: Intake) -> None:
     """Give an intake without review criteria the default ones, so that reviewing can start."""
     if intake.review_criteria.exists():
         return
@@ -71,7 +78,9 @@ def criteria_ensure_defaults(*, intake):
     )
 
 
-def review_assign(*, applications, reviewer, by):
+def review_assign(
+    *, applications: Iterable[Application], reviewer: User, by: User
+) -> tuple[list[Application], list[tuple[Application, str]]]:
     """Give `reviewer` access to each application; submitted ones move to "under review".
 
     Returns (assigned, refused) where refused is a list of (application, reason).
@@ -80,7 +89,8 @@ def review_assign(*, applications, reviewer, by):
         raise PermissionDenied(_("You cannot assign reviewers."))
     if not rules.is_reviewer(reviewer):
         raise ValidationError(_("%(user)s is not an active reviewer.") % {"user": reviewer})
-    assigned, refused = [], []
+    assigned: list[Application] = []
+    refused: list[tuple[Application, str]] = []
     for application in applications:
         if application.state not in REVIEWABLE_STATES:
             refused.append(
@@ -103,7 +113,13 @@ def review_assign(*, applications, reviewer, by):
 
 
 @transaction.atomic
-def review_save(*, application, reviewer, scores, comment=""):
+def review_save(
+    *,
+    application: Application,
+    reviewer: User,
+    scores: Mapping[ReviewCriterion, int],
+    comment: str = "",
+) -> Review:
     """Create or update the reviewer's one review: `scores` maps each criterion to 1–5."""
     if not rules.can_review(reviewer, application):
         raise PermissionDenied(_("You are not assigned to review this application."))

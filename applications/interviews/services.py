@@ -4,14 +4,16 @@ Of two students booking the same slot at once, one gets it: the slot row is lock
 is checked, and the one-to-one relation Interview.slot refuses a second booking even so.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from applications.interviews import emails
 from applications.interviews.models import Interview, InterviewSlot
 from applications.states import ApplicationState
@@ -28,11 +30,12 @@ class SlotTaken(InterviewError):
     """Another student booked the slot first."""
 
 
-def interview_is_open(interview):
+def interview_is_open(interview: Interview) -> bool:
+    """Only shortlisted applicants book: after the decision there is nothing to book."""
     return interview.application.state in BOOKING_STATES
 
 
-def booking_can_change(interview, now=None):
+def booking_can_change(interview: Interview, now: datetime | None = None) -> bool:
     """Whether the student may book, or move, now: before the cut-off of the booked slot."""
     now = now or timezone.now()
     if not interview_is_open(interview):
@@ -40,7 +43,7 @@ def booking_can_change(interview, now=None):
     return interview.slot is None or now < interview.slot.booking_closes_at()
 
 
-def bookable_slots(interview, now=None):
+def bookable_slots(interview: Interview, now: datetime | None = None) -> QuerySet[InterviewSlot]:
     """The free slots of the student's intake still before their cut-off."""
     now = now or timezone.now()
     intake = interview.application.intake
@@ -53,7 +56,14 @@ def bookable_slots(interview, now=None):
 
 
 @transaction.atomic
-def interview_book(*, interview, slot, user, time_zone, now=None):
+def interview_book(
+    *,
+    interview: Interview,
+    slot: InterviewSlot,
+    user: User,
+    time_zone: str,
+    now: datetime | None = None,
+) -> Interview:
     """Book `slot` for the student's interview, or move the interview there; the slot left
     behind is free again. Emails the student an iCalendar invitation after commit."""
     now = now or timezone.now()

@@ -1,7 +1,7 @@
 """Writes about referees: the student names, reminds and replaces them; the referee opens the
 link and sends the letter. Emails go after the change commits (emails.py)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.models import User
+from applications.documents import CleanUpload
 from applications.models import Application
 from applications.referees import emails
 from applications.referees.models import RecommendationLetter, Referee
@@ -27,19 +29,19 @@ class RefereeError(ValidationError):
     """A change to the referees the rules do not allow; the message says why."""
 
 
-def referees_can_change(application, now=None):
+def referees_can_change(application: Application, now: datetime | None = None) -> bool:
     """Referees are named, reminded and replaced while the intake accepts letters and the
     application still waits for a decision."""
     in_progress = application.is_draft or application.state in AWAITING_DECISION
     return in_progress and application.intake.accepts_letters(now)
 
 
-def current_referees(application):
+def current_referees(application: Application) -> list[Referee]:
     """From the prefetched `referees`, so the step checks and the page read them once."""
     return [referee for referee in application.referees.all() if referee.replaced_at is None]
 
 
-def referee_problems(application):
+def referee_problems(application: Application) -> list[str]:
     """What stops submission for want of referees or their letters, in words for the student."""
     required = application.intake.referees_required
     if not required:
@@ -63,14 +65,14 @@ def referee_problems(application):
     return []
 
 
-def _require_changeable(application, user):
+def _require_changeable(application: Application, user: User) -> None:
     if application.applicant_id != user.pk:
         raise PermissionDenied
     if not referees_can_change(application):
         raise RefereeError(_("Referees can no longer be changed for this application."))
 
 
-def _check_address(application, email):
+def _check_address(application: Application, email: str) -> None:
     if application.applicant and email.casefold() == application.applicant.email.casefold():
         raise RefereeError(_("A referee must be someone else: give their email address."))
     taken = Referee.objects.current().filter(application=application, email__iexact=email)
@@ -79,7 +81,16 @@ def _check_address(application, email):
 
 
 @transaction.atomic
-def referee_invite(*, application, user, name, email, institution, relationship, language):
+def referee_invite(
+    *,
+    application: Application,
+    user: User,
+    name: str,
+    email: str,
+    institution: str,
+    relationship: str,
+    language: str,
+) -> Referee:
     """Name a referee and email them their link; at most as many as the intake requires."""
     _require_changeable(application, user)
     # Two invitations at once (double click, two tabs) count each other.
@@ -102,7 +113,16 @@ def referee_invite(*, application, user, name, email, institution, relationship,
 
 
 @transaction.atomic
-def referee_replace(*, referee, user, name, email, institution, relationship, language):
+def referee_replace(
+    *,
+    referee: Referee,
+    user: User,
+    name: str,
+    email: str,
+    institution: str,
+    relationship: str,
+    language: str,
+) -> Referee:
     """Ask someone else instead of a referee who has not sent a letter; the old link stops
     working at once."""
     application = referee.application
@@ -127,7 +147,7 @@ def referee_replace(*, referee, user, name, email, institution, relationship, la
     return replacement
 
 
-def next_reminder_at(referee):
+def next_reminder_at(referee: Referee) -> datetime | None:
     """When the student may remind this referee again; None if never again."""
     if referee.reminder_count >= MAX_REMINDERS:
         return None
@@ -137,7 +157,7 @@ def next_reminder_at(referee):
 
 
 @transaction.atomic
-def referee_remind(*, referee, user, now=None):
+def referee_remind(*, referee: Referee, user: User, now: datetime | None = None) -> Referee:
     """Email the referee their link again, within REMINDER_INTERVAL and MAX_REMINDERS.
 
     The limits are checked by the UPDATE that records the reminder, so two clicks at once
@@ -177,7 +197,7 @@ def referee_remind(*, referee, user, now=None):
     return referee
 
 
-def letter_mark_opened(*, referee):
+def letter_mark_opened(*, referee: Referee) -> None:
     """The first visit of the link is what the student sees as "opened"."""
     if referee.opened_at is None:
         Referee.objects.filter(pk=referee.pk, opened_at__isnull=True).update(
@@ -187,7 +207,9 @@ def letter_mark_opened(*, referee):
 
 
 @transaction.atomic
-def letter_submit(*, referee, language, text="", upload=None):
+def letter_submit(
+    *, referee: Referee, language: str, text: str = "", upload: CleanUpload | None = None
+) -> RecommendationLetter:
     """Store the letter: a checked PDF (documents.clean_pdf) or a text. One per referee."""
     locked = Referee.objects.select_for_update().select_related("application__intake")
     locked = locked.get(pk=referee.pk)
