@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from applications.interviews.services import interviews_release_slots
 from applications.models import (
     Application,
     ApplicationStateChange,
@@ -175,7 +176,7 @@ def _erase_referees(user):
 
 def _erase_interviews(user):
     interviews = Interview.objects.filter(application__applicant=user)
-    interviews.filter(slot__starts_at__gt=timezone.now()).update(slot=None, booked_at=None)
+    interviews_release_slots(applications=Application.objects.filter(applicant=user))
     interviews.update(time_zone="")
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from accounts.models import User
 from applications.documents import CleanUpload
 from applications.emails import send_seat_released_emails, send_state_change_email
+from applications.interviews.services import BOOKING_STATES, interviews_release_slots
 from applications.models import (
     MAX_SUPERVISOR_CHOICES,
     STATEMENT_MAX_CHARS,
@@ -207,6 +208,8 @@ def application_set_state(
         locked.reference = locked.make_reference()
         fields += ["submitted_at", "reference"]
     locked.save(update_fields=fields)
+    if old_state in BOOKING_STATES and new_state not in BOOKING_STATES:
+        interviews_release_slots(applications=[locked], now=now)
     ApplicationStateChange.objects.create(
         application=locked, from_state=old_state, to_state=new_state, by=by, note=note
     )

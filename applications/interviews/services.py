@@ -4,6 +4,7 @@ Of two students booking the same slot at once, one gets it: the slot row is lock
 is checked, and the one-to-one relation Interview.slot refuses a second booking even so.
 """
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from applications.interviews import emails
 from applications.interviews.models import Interview, InterviewSlot
+from applications.models import Application
 from applications.states import ApplicationState
 
 # Interviews are for shortlisted applicants; once decided, there is nothing left to book.
@@ -52,6 +54,18 @@ def bookable_slots(interview: Interview, now: datetime | None = None) -> QuerySe
         InterviewSlot.objects.free()
         .filter(intake=intake, starts_at__gt=now + cutoff)
         .select_related("intake")
+    )
+
+
+def interviews_release_slots(
+    *, applications: Iterable[Application] | QuerySet[Application], now: datetime | None = None
+) -> int:
+    """Give back the slots these applications booked, unless the interview has begun: called
+    when an application stops waiting for an interview (withdrawn, decided, account deleted),
+    so that another student can book the time. Returns how many slots were freed."""
+    now = now or timezone.now()
+    return Interview.objects.filter(application__in=applications, slot__starts_at__gt=now).update(
+        slot=None, booked_at=None, reminded_at=None
     )
 
 

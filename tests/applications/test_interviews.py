@@ -13,9 +13,11 @@ from icalendar import Calendar
 
 from applications.interviews.calendar import interview_uid
 from applications.models import InterviewSlot
+from applications.services import application_set_state
 from mail.models import EmailLog
 from tests.applications.factories import InterviewSlotFactory, invited_to_interview
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
+from tests.selection.factories import make_manager
 
 pytestmark = pytest.mark.django_db
 
@@ -277,3 +279,47 @@ def test_deleting_the_account_frees_a_slot_still_ahead(client, after_commit, stu
     assert interview.application.applicant is None
     assert (interview.slot, interview.time_zone) == (None, "")
     assert list(InterviewSlot.objects.free()) == [slot]
+
+
+def test_withdrawing_frees_the_booked_slot_for_another_student(
+    client, after_commit, student, interview
+):
+    slot = slot_at(interview, datetime(2027, 3, 5, 16, 0, tzinfo=SHANGHAI))
+    book(client, after_commit, interview, slot)
+
+    with after_commit():
+        response = client.post(
+            reverse("applications:withdraw", kwargs={"pk": interview.application_id}), follow=True
+        )
+
+    assert "Your application has been withdrawn." in response.text
+    interview.refresh_from_db()
+    assert (interview.slot, interview.booked_at) == (None, None)
+    other = invited_to_interview(intake=interview.application.intake)
+    client.force_login(other.application.applicant)
+    assert "March 5" in client.get(page_url(other)).text
+
+
+def test_a_decision_frees_a_slot_still_ahead_but_keeps_one_already_held(after_commit):
+    manager = make_manager()
+    ahead = invited_to_interview(intake=IntakeFactory(closes_at=NOW))
+    held = invited_to_interview(intake=ahead.application.intake)
+    for interview, starts_at in [
+        (ahead, NOW + timedelta(days=3)),
+        (held, NOW - timedelta(hours=2)),
+    ]:
+        interview.slot = slot_at(interview, starts_at)
+        interview.booked_at = NOW - timedelta(days=5)
+        interview.save()
+
+    with after_commit():
+        for interview in (ahead, held):
+            application_set_state(
+                application=interview.application, new_state="rejected", by=manager
+            )
+
+    ahead.refresh_from_db()
+    held.refresh_from_db()
+    assert ahead.slot is None
+    assert held.slot is not None and held.slot.starts_at == NOW - timedelta(hours=2)
+    assert [slot.starts_at for slot in InterviewSlot.objects.free()] == [NOW + timedelta(days=3)]
