@@ -10,13 +10,10 @@ import logging
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
 from applications.models import Application, EmailTemplate
 from applications.placeholders import placeholder_values
-from applications.rules import DECIDE_PERMISSION, staff_with_permission
-from applications.seats import seats_left
 from applications.states import ApplicationState
 from mail.services import email_send
 
@@ -95,24 +92,3 @@ def send_state_change_email(application_id, to_state):
     with translation.override(application.applicant.language):
         subject, body = render_state_change_email(application, to_state)
     email_applicant(application=application, subject=subject, body=body)
-
-
-def send_seat_released_emails(application_id):
-    """Tell the managers (everyone who decides) that a student gave up a held seat, by
-    withdrawing or by deleting the account, so they can offer it from the waitlist."""
-    application = Application.objects.select_related("intake__program").get(pk=application_id)
-    context = {
-        "application": application,
-        "seats_left": seats_left(application.intake),
-        "url": settings.SITE_URL
-        + reverse("admin:selection_intake_dashboard", args=[application.intake_id]),
-    }
-    for manager in staff_with_permission(DECIDE_PERMISSION).order_by("pk"):
-        with translation.override(manager.language):
-            subject = render_to_string(
-                "applications/email/seat_released_subject.txt", context
-            ).strip()
-            body = render_to_string("applications/email/seat_released.txt", context)
-        email_send(
-            to=manager.email, subject=subject, body=body, recipient=manager, about=application
-        )

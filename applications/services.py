@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
 from applications.documents import CleanUpload
-from applications.emails import send_seat_released_emails, send_state_change_email
+from applications.emails import send_state_change_email
 from applications.interviews.services import BOOKING_STATES, interviews_release_slots
 from applications.models import (
     MAX_SUPERVISOR_CHOICES,
@@ -30,6 +30,7 @@ from applications.models import (
 from applications.referees.services import referee_problems
 from applications.rules import can_decide, is_owner
 from applications.seats import SEAT_TAKING_STATES, holds_seat, lock_intake, seats_taken
+from applications.signals import seat_released
 from applications.states import STUDENT_TARGETS, ApplicationState, can_transition
 from programs.models import Intake, Supervisor
 
@@ -215,7 +216,9 @@ def application_set_state(
     )
     transaction.on_commit(partial(send_state_change_email, locked.pk, new_state))
     if releases_seat:
-        transaction.on_commit(partial(send_seat_released_emails, locked.pk))
+        transaction.on_commit(
+            partial(seat_released.send, sender=Application, application_id=locked.pk)
+        )
     for field in fields:
         setattr(application, field, getattr(locked, field))
     return application

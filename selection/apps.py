@@ -10,6 +10,9 @@ class SelectionConfig(AppConfig):
     verbose_name = _("Selection")
 
     def ready(self):
+        from applications.signals import seat_released
+        from selection.notifications import email_managers_seat_released
         from selection.roles import ensure_staff_roles_after_migrate
 
         post_migrate.connect(ensure_staff_roles_after_migrate, sender=self)
+        seat_released.connect(email_managers_seat_released)
