@@ -161,7 +161,8 @@ def _check_seat(application, intake, now):
 
 @transaction.atomic
 def application_set_state(*, application, new_state, by, note=""):
-    """The one write path for states: check, lock, save, record, and email after commit.
+    """The one write path for states: check, lock, save, record, and queue the email (the
+    worker sends it once the transaction commits).
 
     A move that takes a seat locks the intake's row first (before the application's, the
     order every writer of seats uses) and counts the seats under that lock.
@@ -198,8 +199,10 @@ def application_set_state(*, application, new_state, by, note=""):
     ApplicationStateChange.objects.create(
         application=locked, from_state=old_state, to_state=new_state, by=by, note=note
     )
-    transaction.on_commit(partial(send_state_change_email, locked.pk, new_state))
+    send_state_change_email(locked.pk, new_state)
     if releases_seat:
+        # Written once the transaction commits: an account deletion that withdraws the
+        # application anonymises it later in the same transaction, and the email says so.
         transaction.on_commit(partial(send_seat_released_emails, locked.pk))
     for field in fields:
         setattr(application, field, getattr(locked, field))

@@ -284,7 +284,7 @@ CASES = [
             "admin:applications_application_retry_emails", args=[world.application.pk]
         ),
         {"manager"},
-        lambda world, response: EmailLog.objects.filter(attempts=2).exists(),
+        lambda world, response: EmailLog.objects.filter(status=EmailStatus.QUEUED).exists(),
         lambda world: {},
     ),
     *[

@@ -5,7 +5,6 @@ is checked, and the one-to-one relation Interview.slot refuses a second booking 
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -96,5 +95,5 @@ def interview_book(*, interview, slot, user, time_zone, now=None):
         raise SlotTaken(
             _("Someone else has just booked this slot. Please choose another one.")
         ) from error
-    transaction.on_commit(partial(emails.send_booking, locked.pk, moved=moved))
+    emails.send_booking(locked.pk, moved=moved)
     return locked

@@ -2,7 +2,6 @@
 link and sends the letter. Emails go after the change commits (emails.py)."""
 
 from datetime import timedelta
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -97,7 +96,7 @@ def referee_invite(*, application, user, name, email, institution, relationship,
         relationship=relationship,
         language=language,
     )
-    transaction.on_commit(partial(emails.send_invitation, referee.pk))
+    emails.send_invitation(referee.pk)
     return referee
 
 
@@ -123,7 +122,7 @@ def referee_replace(*, referee, user, name, email, institution, relationship, la
         relationship=relationship,
         language=language,
     )
-    transaction.on_commit(partial(emails.send_invitation, replacement.pk))
+    emails.send_invitation(replacement.pk)
     return replacement
 
 
@@ -172,7 +171,7 @@ def referee_remind(*, referee, user, now=None):
                 "time": date_format(timezone.localtime(retry_at), "DATETIME_FORMAT"),
             }
         )
-    transaction.on_commit(partial(emails.send_reminder, referee.pk, by_student=True))
+    emails.send_reminder(referee.pk, by_student=True)
     referee.refresh_from_db()
     return referee
 

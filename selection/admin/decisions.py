@@ -94,28 +94,20 @@ class DecisionAdminMixin:
         return require_POST(self._retry_emails)(request, object_id)
 
     def _retry_emails(self, request, object_id):
-        """Send the failed emails about this application again, from the log."""
+        """Queue the failed emails about this application again, from the log."""
         application = self._get_visible_or_404(request, object_id)
         if not can_retry(request.user):
             raise PermissionDenied
-        failed = application.email_logs.filter(status=EmailStatus.FAILED)
-        results = [email_retry(log=log, by=request.user) for log in failed]
-        still_failing = sum(log.status == EmailStatus.FAILED for log in results)
-        if still_failing:
-            messages.error(
-                request,
-                ngettext(
-                    "%(count)d email failed again: %(error)s",
-                    "%(count)d emails failed again: %(error)s",
-                    still_failing,
-                )
-                % {"count": still_failing, "error": results[-1].error},
-            )
-        elif results:
+        queued = email_retry(logs=application.email_logs.all(), by=request.user)
+        if queued:
             messages.success(
                 request,
-                ngettext("%(count)d email sent.", "%(count)d emails sent.", len(results))
-                % {"count": len(results)},
+                ngettext(
+                    "%(count)d email queued to be sent again; its status shows how it went.",
+                    "%(count)d emails queued to be sent again; their status shows how it went.",
+                    queued,
+                )
+                % {"count": queued},
             )
         return HttpResponseRedirect(
             reverse("admin:applications_application_change", args=[application.pk])
@@ -142,8 +134,8 @@ class DecisionAdminMixin:
         return True
 
     def _report_decision(self, request, application, decision, started):
-        """The new state, and how the email to the applicant went when that is known yet
-        (sending may also be left to a worker; then the application's page shows a failure)."""
+        """The new state, and how the email to the applicant went when that is known yet:
+        the worker sends it after the request, and the application's page shows a failure."""
         values = {
             "application": application,
             "state": ApplicationState(services.DECISIONS[decision]).label,
@@ -163,6 +155,12 @@ class DecisionAdminMixin:
             messages.success(
                 request,
                 gettext("%(application)s is now “%(state)s”; the applicant was emailed.") % values,
+            )
+        elif emails:
+            messages.success(
+                request,
+                gettext("%(application)s is now “%(state)s”; the email to the applicant is queued.")
+                % values,
             )
         else:
             messages.success(request, gettext("%(application)s is now “%(state)s”.") % values)

@@ -18,11 +18,11 @@ class MailingAdminMixin:
     def email_applicants(self, request, queryset):
         form = ApplicantEmailForm(request.POST if "send" in request.POST else None)
         if form.is_bound and form.is_valid():
-            sent, failed, skipped = mailing.email_applicants(
+            queued, skipped = mailing.email_applicants(
                 applications=queryset.select_related("applicant__profile", "intake__program"),
                 texts=form.texts(),
             )
-            self._report_mailing(request, sent, failed, skipped)
+            self._report_mailing(request, queued, skipped)
             return None
         context = {
             **self.admin_site.each_context(request),
@@ -41,25 +41,21 @@ class MailingAdminMixin:
             status=400 if form.errors else 200,
         )
 
-    def _report_mailing(self, request, sent, failed, skipped):
-        if sent:
+    def _report_mailing(self, request, queued, skipped):
+        """The emails are sent by the worker after the request; the log shows how it went."""
+        if queued:
             messages.success(
-                request,
-                ngettext("%(count)d email sent.", "%(count)d emails sent.", sent) % {"count": sent},
-            )
-        if failed:
-            messages.error(
                 request,
                 format_html(
                     '{} <a href="{}">{}</a>',
                     ngettext(
-                        "%(count)d email could not be sent.",
-                        "%(count)d emails could not be sent.",
-                        failed,
+                        "%(count)d email queued for sending.",
+                        "%(count)d emails queued for sending.",
+                        queued,
                     )
-                    % {"count": failed},
-                    reverse("admin:mail_emaillog_changelist") + "?status__exact=failed",
-                    gettext("Send them again from the email log."),
+                    % {"count": queued},
+                    reverse("admin:mail_emaillog_changelist"),
+                    gettext("The email log shows how sending went, and sends failed ones again."),
                 ),
             )
         if skipped:
