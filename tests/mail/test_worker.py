@@ -169,16 +169,17 @@ def broker_unreachable():
     """Point the test process at a broker that is not there: a closed port, or, for the
     filesystem transport, a folder that does not exist."""
     conf = celery_app.conf
-    saved_url, saved_options = conf.broker_url, dict(conf.broker_transport_options)
-    if saved_url.startswith("filesystem://"):
+    saved_options = dict(conf.broker_transport_options)
+    if conf.broker_url.startswith("filesystem://"):
         conf.broker_transport_options = {**saved_options, "data_folder_out": "/nonexistent/q"}
     else:
-        conf.broker_url = f"redis://127.0.0.1:{CLOSED_PORT}/0"
+        # Producers send to the write URL, which the environment's broker URL does not hide.
+        conf.broker_write_url = f"redis://127.0.0.1:{CLOSED_PORT}/0"
     _forget_connections()
     try:
         yield
     finally:
-        conf.broker_url, conf.broker_transport_options = saved_url, saved_options
+        conf.broker_write_url, conf.broker_transport_options = None, saved_options
         _forget_connections()
 
 
