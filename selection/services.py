@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from applications.services import application_set_state
+from applications.models import Application
+from applications.services import ApplicationStateError, application_set_state
 from applications.states import ApplicationState
 from selection import rules
 from selection.models import (
@@ -59,6 +60,26 @@ def application_decide(*, application, decision, by, note=""):
     return application_set_state(
         application=application, new_state=DECISIONS[decision], by=by, note=note
     )
+
+
+def applications_decide_in_bulk(*, application_ids, decision, by):
+    """Apply one decision to each application in turn (offers in the order given, best
+    first), each in its own transaction. Returns (moved, refused): refused is a list of
+    (application, reason). For the worker: a large selection is decided outside the request."""
+    moved, refused = 0, []
+    applications = Application.objects.in_bulk(application_ids)
+    for application_id in application_ids:
+        application = applications.get(application_id)
+        if application is None:
+            continue
+        try:
+            application_decide(application=application, decision=decision, by=by)
+        except (ApplicationStateError, PermissionDenied) as error:
+            reason = " ".join(error.messages) if hasattr(error, "messages") else str(error)
+            refused.append((application, reason))
+        else:
+            moved += 1
+    return moved, refused
 
 
 def criteria_ensure_defaults(*, intake):

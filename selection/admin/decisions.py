@@ -3,6 +3,9 @@ actions on the list, and the free-seat hint. Every move goes through
 services.application_decide, which holds the transition and capacity rules.
 """
 
+import logging
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -20,9 +23,11 @@ from applications.states import ApplicationState, can_transition
 from mail.models import EmailStatus
 from mail.services import can_retry, email_retry
 from programs.models import Intake
-from selection import rules, services
+from selection import rules, services, tasks
 from selection.filters import IntakeFilter
 from selection.selectors import ranked
+
+logger = logging.getLogger(__name__)
 
 DECISION_LABELS = {
     "shortlist": _("Shortlist"),
@@ -169,9 +174,43 @@ class DecisionAdminMixin:
         if decision == "offer":
             # When seats run out, the best-scored applications have had theirs.
             queryset = ranked(queryset)
+        application_ids = list(queryset.values_list("pk", flat=True))
+        if len(application_ids) > settings.BULK_DECISION_THRESHOLD:
+            self._decide_in_background(request, application_ids, decision)
+            return
         moved = sum(self._decide_one(request, application, decision) for application in queryset)
         if not moved:
             messages.error(request, gettext("No application was changed."))
+
+    def _decide_in_background(self, request, application_ids, decision):
+        """Past the threshold the worker decides, so the request returns at once whatever
+        the number; the manager is emailed the outcome (selection.tasks)."""
+        if not rules.can_decide(request.user):
+            raise PermissionDenied
+        try:
+            tasks.decide_applications.delay(application_ids, decision, request.user.pk)
+        except Exception:  # any broker error: nothing is changed, and the manager is told
+            logger.exception("A bulk decision could not be queued")
+            messages.error(
+                request,
+                gettext(
+                    "The task queue is not reachable, so no application was changed. Try "
+                    "again in a moment, or select at most %(count)d applications at a time."
+                )
+                % {"count": settings.BULK_DECISION_THRESHOLD},
+            )
+            return
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d application is being decided in the background; you will get an "
+                "email when it is done.",
+                "%(count)d applications are being decided in the background; you will get an "
+                "email when it is done.",
+                len(application_ids),
+            )
+            % {"count": len(application_ids)},
+        )
 
     @admin.action(description=_("Shortlist selected applications"), permissions=["change"])
     def shortlist(self, request, queryset):

@@ -1,0 +1,30 @@
+"""Staff work too large for a request, for the Celery worker."""
+
+from celery import shared_task
+from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from applications.states import ApplicationState
+from mail.services import email_send
+from selection import services
+
+
+@shared_task(name="selection.decide_applications", ignore_result=True)
+def decide_applications(application_ids, decision, by_id):
+    """A bulk decision past BULK_DECISION_THRESHOLD: each application through the services,
+    then the manager is emailed what changed and what was refused, and why."""
+    by = get_user_model().objects.get(pk=by_id)
+    moved, refused = services.applications_decide_in_bulk(
+        application_ids=application_ids, decision=decision, by=by
+    )
+    with translation.override(by.language):
+        context = {
+            "total": len(application_ids),
+            "moved": moved,
+            "refused": refused,
+            "state": ApplicationState(services.DECISIONS[decision]).label,
+        }
+        subject = render_to_string("selection/email/bulk_decision_done_subject.txt", context)
+        body = render_to_string("selection/email/bulk_decision_done.txt", context)
+    email_send(to=by.email, subject=subject.strip(), body=body, recipient=by)
