@@ -49,7 +49,8 @@ def test_csv_export_has_a_bom_profile_fields_state_and_scores(client, scored):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="applications-')
-    raw = response.content
+    assert response.streaming
+    raw = b"".join(response.streaming_content)
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 1
@@ -74,7 +75,7 @@ def test_csv_export_of_all_filtered_applications_keeps_the_filter(client, scored
         {"action": "export_csv", "select_across": "1", "_selected_action": [scored.pk]},
     )
 
-    text = response.content.decode("utf-8-sig")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert scored.reference in text
     assert other.reference not in text
 
