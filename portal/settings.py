@@ -210,8 +210,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(CELERY_QUEUE_DIR / "messages"),
         "control_folder": str(CELERY_QUEUE_DIR / "control"),
     }
-# A bulk decision on more applications than this is made by the worker, not in the request.
-BULK_DECISION_THRESHOLD = env.int("BULK_DECISION_THRESHOLD", default=100)
+# A bulk decision or email to more applications than this is done by the worker, not the request.
+BULK_ACTION_THRESHOLD = env.int("BULK_ACTION_THRESHOLD", default=100)
 # A broker that is down must not hold up the request that queues a task: fail fast, the row
 # written before (an email log entry, an export job) is queued again by the sweep.
 CELERY_BROKER_CONNECTION_TIMEOUT = 3

@@ -175,7 +175,7 @@ class DecisionAdminMixin:
             # When seats run out, the best-scored applications have had theirs.
             queryset = ranked(queryset)
         application_ids = list(queryset.values_list("pk", flat=True))
-        if len(application_ids) > settings.BULK_DECISION_THRESHOLD:
+        if len(application_ids) > settings.BULK_ACTION_THRESHOLD:
             self._decide_in_background(request, application_ids, decision)
             return
         moved = sum(self._decide_one(request, application, decision) for application in queryset)
@@ -197,7 +197,7 @@ class DecisionAdminMixin:
                     "The task queue is not reachable, so no application was changed. Try "
                     "again in a moment, or select at most %(count)d applications at a time."
                 )
-                % {"count": settings.BULK_DECISION_THRESHOLD},
+                % {"count": settings.BULK_ACTION_THRESHOLD},
             )
             return
         messages.success(

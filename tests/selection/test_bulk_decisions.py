@@ -1,4 +1,4 @@
-"""A bulk decision past BULK_DECISION_THRESHOLD is made by the worker: the request only
+"""A bulk decision past BULK_ACTION_THRESHOLD is made by the worker: the request only
 queues it, whatever the number, and the manager is emailed the outcome."""
 
 import pytest
@@ -24,7 +24,7 @@ CHANGELIST = reverse("admin:applications_application_changelist")
 
 @pytest.fixture(autouse=True)
 def _small_threshold(settings):
-    settings.BULK_DECISION_THRESHOLD = 2
+    settings.BULK_ACTION_THRESHOLD = 2
 
 
 def shortlist(client, applications):
@@ -105,3 +105,26 @@ def test_reviewers_cannot_decide_in_bulk_either(client):
     client.force_login(make_reviewer())
     shortlist(client, applications)
     assert all(not a.refresh_from_db() and a.state == S.UNDER_REVIEW for a in applications)
+
+
+def test_emails_to_many_applicants_are_written_by_the_worker(client, after_commit):
+    applications = [submitted_application(state=S.OFFERED) for _ in range(3)]
+    client.force_login(make_manager())
+
+    with after_commit():
+        response = client.post(
+            CHANGELIST,
+            {
+                "action": "email_applicants",
+                "_selected_action": [a.pk for a in applications],
+                "send": "Send",
+                "subject": "Interviews for {program}",
+                "body": "Dear {name}",
+            },
+            follow=True,
+        )
+
+    assert "3 emails queued for sending." in response.text
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        a.applicant.email for a in applications
+    )
