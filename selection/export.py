@@ -1,15 +1,15 @@
 """Application lists as CSV (UTF-8 with BOM, so spreadsheets keep Chinese names) and XLSX."""
 
 import csv
-import io
 from collections import defaultdict
 from itertools import islice
 
 from django.db.models import Avg
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from accounts.models import StudentProfile
 from programs.models import Intake
@@ -185,7 +185,7 @@ def export_rows(queryset):
             yield columns.row(application, averages)
 
 
-def _filename(extension):
+def export_filename(extension):
     return f"applications-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
@@ -212,26 +212,25 @@ def csv_response(queryset):
         _csv_lines(queryset, translation.get_language(), timezone.get_current_timezone()),
         content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
     return response
 
 
-def xlsx_response(queryset):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Applications")[:31]
-    for number, row in enumerate(export_rows(queryset), start=1):
-        sheet.append(row)
-        # A text cell is never a formula in XLSX, except that openpyxl makes one of "=…".
-        for column, value in enumerate(row, start=1):
-            if isinstance(value, FormulaLikeText):
-                sheet.cell(row=number, column=column).data_type = "s"
+def xlsx_write(queryset, out, *, progress=None):
+    """Write the export as XLSX into the file `out`, row by row (openpyxl's write-only mode,
+    at constant memory); `progress(rows_written)` is called after each batch."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Applications")[:31])
     sheet.freeze_panes = "A2"
-    out = io.BytesIO()
+    for number, row in enumerate(export_rows(queryset)):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            # A text cell is never a formula in XLSX, except that openpyxl makes one of "=…".
+            if isinstance(value, FormulaLikeText):
+                cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+        if progress and number and number % BATCH_SIZE == 0:
+            progress(number)
     workbook.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response

@@ -41,3 +41,8 @@ def email_applicants(application_ids, texts):
         .order_by("pk"),
         texts={language: tuple(text) for language, text in texts.items()},
     )
+
+
+@shared_task(name="selection.build_xlsx_export", ignore_result=True)
+def build_xlsx_export(job_id):
+    services.export_job_build(job_id=job_id)
