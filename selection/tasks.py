@@ -33,8 +33,8 @@ def decide_applications(application_ids, decision, by_id):
 
 @shared_task(name="selection.email_applicants", ignore_result=True)
 def email_applicants(application_ids, texts):
-    """ "Email selected applicants" past BULK_ACTION_THRESHOLD: the emails are written to the
-    log (and queued) here rather than in the request; the email log shows them."""
+    """The "Email selected applicants" action past BULK_ACTION_THRESHOLD: the emails are
+    written to the log (and queued) here rather than in the request; the log shows them."""
     mailing.email_applicants(
         applications=Application.objects.filter(pk__in=application_ids)
         .select_related("applicant__profile", "intake__program")
