@@ -24,8 +24,9 @@ from mail.models import EmailLog, EmailStatus
 logger = logging.getLogger(__name__)
 
 RETRY_PERMISSION = "mail.change_emaillog"
-# A queued email still waiting this long lost its message (the broker was down): queue it again.
-LOST_AFTER = timedelta(minutes=2)
+# A queued email still waiting this long may have lost its message (the broker was down): queue
+# it again, at most once in this time, so that a long backlog is not queued over and over.
+LOST_AFTER = timedelta(minutes=5)
 
 
 def _message(log):
@@ -111,6 +112,7 @@ def email_send_due():
     failed.filter(pk__in=retries).update(status=EmailStatus.QUEUED)
     lost = EmailLog.objects.filter(status=EmailStatus.QUEUED, next_attempt_at__lte=now - LOST_AFTER)
     due = retries + list(lost.exclude(pk__in=retries).values_list("pk", flat=True))
+    EmailLog.objects.filter(pk__in=due, status=EmailStatus.QUEUED).update(next_attempt_at=now)
     for log_id in due:
         _enqueue(log_id)
     return len(due)
