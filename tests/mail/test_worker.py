@@ -4,6 +4,7 @@ CELERY_BROKER_URL (Redis in CI) on PostgreSQL. Few tests, as each waits for the 
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -29,7 +30,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
 ROOT = Path(__file__).resolve().parents[2]
 CELERY = Path(sys.executable).with_name("celery")
-SMTP_PORT = 8310
+SMTP_PORTS = range(8310, 8320)  # the first free one: two runs of the suite may overlap
 CLOSED_PORT = 8399  # nothing listens here: the broker "down"
 WORKER_EMAIL_TIMEOUT = 1  # seconds the worker waits for a hanging SMTP server
 HANG = 3
@@ -55,10 +56,22 @@ class FakeSMTP:
         return [content for rcpt_tos, content in self.received if address in rcpt_tos]
 
 
+def _free_port():
+    for port in SMTP_PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.fail(f"No free port for the SMTP server in {SMTP_PORTS}")
+
+
 @pytest.fixture(scope="module")
 def smtp():
     handler = FakeSMTP()
-    controller = Controller(handler, hostname="127.0.0.1", port=SMTP_PORT)
+    handler.port = _free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=handler.port)
     controller.start()
     yield handler
     controller.stop()
@@ -97,7 +110,7 @@ def worker(smtp, django_db_setup, django_db_blocker, tmp_path_factory):
         DATABASE_URL=_database_url(),
         CELERY_BROKER_URL=conf.broker_url,
         CELERY_QUEUE_DIR=str(queue_dir),
-        EMAIL_URL=f"smtp://127.0.0.1:{SMTP_PORT}",
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp.port}",
         EMAIL_TIMEOUT=str(WORKER_EMAIL_TIMEOUT),
         EMAIL_RETRY_DELAY="1",
     )
