@@ -35,7 +35,8 @@ RUN SECRET_KEY=collectstatic-only-not-a-secret \
 # and static files stay root's, so the portal cannot change them.
 RUN mkdir -p /data/media /data/private_media && chown -R portal:portal /data
 ENV MEDIA_ROOT=/data/media \
-    PRIVATE_MEDIA_ROOT=/data/private_media
+    PRIVATE_MEDIA_ROOT=/data/private_media \
+    CELERY_QUEUE_DIR=/data/queue
 
 # By id rather than name, so the runtime can tell it is not root without reading /etc/passwd.
 USER 10001:10001

@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: prepare run dev test format messages lock hooks clean-venv
+.PHONY: prepare run worker dev test format messages lock hooks clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,17 @@ prepare: $(VENV)/.runtime-installed .env
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) setup_demo
 
+# gunicorn, and beside it the Celery worker that sends emails and builds exports, with beat (the
+# reminders, email retries) inside it. Ctrl+C reaches both; the trap waits for the worker to stop.
 run: prepare
-	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ with a Celery worker (Ctrl+C stops both)"
+	@trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(VENV)/bin/celery -A portal worker --beat --concurrency $(WORKERS) --loglevel INFO & worker=$$!; \
 	$(VENV)/bin/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+
+# The worker alone, as each production machine runs it (README "Background work").
+worker: $(VENV)/.runtime-installed .env
+	$(VENV)/bin/celery -A portal worker --beat --concurrency $(WORKERS) --loglevel INFO
 
 dev: prepare
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)

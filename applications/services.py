@@ -174,7 +174,8 @@ def _check_seat(application: Application, intake: Intake, now: datetime) -> None
 def application_set_state(
     *, application: Application, new_state: str, by: User, note: str = ""
 ) -> Application:
-    """The one write path for states: check, lock, save, record, and email after commit.
+    """The one write path for states: check, lock, save, record, and queue the email (the
+    worker sends it once the transaction commits).
 
     A move that takes a seat locks the intake's row first (before the application's, the
     order every writer of seats uses) and counts the seats under that lock.
@@ -214,8 +215,10 @@ def application_set_state(
     ApplicationStateChange.objects.create(
         application=locked, from_state=old_state, to_state=new_state, by=by, note=note
     )
-    transaction.on_commit(partial(send_state_change_email, locked.pk, new_state))
+    send_state_change_email(locked.pk, new_state)
     if releases_seat:
+        # Sent once the transaction commits: an account deletion that withdraws the
+        # application anonymises it later in the same transaction, and the email says so.
         transaction.on_commit(
             partial(seat_released.send, sender=Application, application_id=locked.pk)
         )

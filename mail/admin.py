@@ -4,13 +4,22 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from mail.models import EmailLog, EmailStatus
+from mail.models import EmailLog
 from mail.services import email_retry
 
 
 @admin.register(EmailLog)
 class EmailLogAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "to", "subject", "about_link", "status", "attempts", "error"]
+    list_display = [
+        "created_at",
+        "to",
+        "subject",
+        "about_link",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "error",
+    ]
     list_filter = ["status"]
     list_select_related = ["about_type"]
     search_fields = ["to", "subject"]
@@ -24,6 +33,7 @@ class EmailLogAdmin(admin.ModelAdmin):
         "status",
         "error",
         "attempts",
+        "next_attempt_at",
         "created_at",
         "sent_at",
     ]
@@ -56,26 +66,18 @@ class EmailLogAdmin(admin.ModelAdmin):
     def attachment_names(self, log):
         return ", ".join(attachment["filename"] for attachment in log.attachments) or "—"
 
-    @admin.action(description=_("Send failed emails again"), permissions=["change"])
+    @admin.action(description=_("Retry sending"), permissions=["change"])
     def retry(self, request, queryset):
-        failed = queryset.filter(status=EmailStatus.FAILED)
-        results = [email_retry(log=log, by=request.user) for log in failed]
-        sent = sum(log.status == EmailStatus.SENT for log in results)
-        still_failing = len(results) - sent
-        if sent:
+        queued = email_retry(logs=queryset, by=request.user)
+        if queued:
             messages.success(
                 request,
-                ngettext("%(count)d email sent.", "%(count)d emails sent.", sent) % {"count": sent},
-            )
-        if still_failing:
-            messages.error(
-                request,
                 ngettext(
-                    "%(count)d email failed again; see the error column.",
-                    "%(count)d emails failed again; see the error column.",
-                    still_failing,
+                    "%(count)d email queued to be sent again; its status shows how it went.",
+                    "%(count)d emails queued to be sent again; their status shows how it went.",
+                    queued,
                 )
-                % {"count": still_failing},
+                % {"count": queued},
             )
-        if not results:
+        else:
             messages.info(request, gettext("None of the selected emails had failed."))

@@ -1,4 +1,5 @@
-"""The log of every email the portal sends, so staff see what failed and send it again."""
+"""The log of every email the portal sends: written before sending (the outbox a worker
+sends from), so staff see what is queued or failed and send it again."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -9,6 +10,11 @@ from django.utils.translation import pgettext_lazy
 
 
 class EmailStatus(models.TextChoices):
+    """queued → sending → sent or failed; failed → queued again (a retry). Only a queued email
+    is ever claimed for sending, so a duplicated or retried task never sends twice."""
+
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
 
@@ -47,9 +53,17 @@ class EmailLog(models.Model):
         blank=True,
         help_text=_("Text files sent with the email, such as calendar invitations."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=EmailStatus.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED
+    )
     error = models.TextField(_("error"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"),
+        null=True,
+        blank=True,
+        help_text=_("When a queued or failed email is (re)sent; empty once it gives up."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
@@ -57,7 +71,10 @@ class EmailLog(models.Model):
         verbose_name = _("email log entry")
         verbose_name_plural = _("email log entries")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["about_type", "about_id"], name="mail_emaillog_about")]
+        indexes = [
+            models.Index(fields=["about_type", "about_id"], name="mail_emaillog_about"),
+            models.Index(fields=["status", "next_attempt_at"], name="mail_emaillog_due"),
+        ]
 
     def __str__(self):
         return f"{self.to}: {self.subject}"

@@ -1,16 +1,23 @@
-"""Sending email: every message is logged, and a failure is kept for a retry, never raised.
+"""Sending email through the log: each message is written as queued in the caller's
+transaction, then sent by a worker (mail.tasks) once that transaction commits.
 
-A failing mail server must not undo what the email reports (a decision, a submission), so
-callers send after their transaction has committed and read the outcome from the log.
+A failing or slow mail server must not undo, or hold up, what the email reports (a decision,
+a submission): the request only writes a row. The worker claims a queued row with one
+conditional UPDATE, so a retried or duplicated task never sends it twice; a failure is kept
+with its error and tried again later, each time after twice the delay of the one before.
 """
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
+from functools import partial
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +26,9 @@ from mail.models import EmailLog, EmailStatus
 logger = logging.getLogger(__name__)
 
 RETRY_PERMISSION = "mail.change_emaillog"
+# A queued email still waiting this long may have lost its message (the broker was down): queue
+# it again, at most once in this time, so that a long backlog is not queued over and over.
+LOST_AFTER = timedelta(minutes=5)
 
 
 def _message(log: EmailLog) -> EmailMessage:
@@ -28,19 +38,19 @@ def _message(log: EmailLog) -> EmailMessage:
     return message
 
 
-def _send(log: EmailLog) -> EmailLog:
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff: EMAIL_RETRY_DELAY seconds after the first failure, doubling."""
+    return timedelta(seconds=settings.EMAIL_RETRY_DELAY * 2 ** (attempts - 1))
+
+
+def _enqueue(log_id: int) -> None:
+    """Hand the email to the queue; with the broker down it stays queued for email_send_due."""
+    from mail.tasks import send_email  # the task module imports this one
+
     try:
-        _message(log).send()
-    except Exception as error:  # any transport error: record it, keep what the email reports
-        logger.exception("Email %s to %s failed", log.pk, log.to)
-        log.status = EmailStatus.FAILED
-        log.error = f"{type(error).__name__}: {error}"
-    else:
-        log.status = EmailStatus.SENT
-        log.error = ""
-        log.sent_at = timezone.now()
-    log.save()
-    return log
+        send_email.delay(log_id)
+    except Exception:  # any broker error: the row is committed, the sweep sends it later
+        logger.exception("Email %s stays queued: the task queue is not reachable", log_id)
 
 
 def email_send(
@@ -52,13 +62,14 @@ def email_send(
     about: models.Model | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
 ) -> EmailLog:
-    """Send one email and record how it went; returns the log entry.
+    """Log one email as queued and send it from the queue after the transaction commits;
+    returns the log entry.
 
     `recipient` is the account the address belongs to (its emails go when it is deleted),
     `about` the object the email concerns (shown to staff with the email), `attachments`
     (filename, text, MIME type) triples, kept with the log so that a retry sends them too.
     """
-    log = EmailLog(
+    log = EmailLog.objects.create(
         # mail sits below accounts: it knows the account only as Django's AbstractUser.
         recipient=recipient,  # type: ignore[misc]
         to=to,
@@ -69,9 +80,53 @@ def email_send(
             {"filename": filename, "content": content, "mimetype": mimetype}
             for filename, content, mimetype in attachments
         ],
-        status=EmailStatus.FAILED,
+        status=EmailStatus.QUEUED,
+        next_attempt_at=timezone.now(),
     )
-    return _send(log)
+    transaction.on_commit(partial(_enqueue, log.pk))
+    return log
+
+
+def email_deliver(*, log_id: int) -> EmailLog | None:
+    """Send one queued email, once: returns its log entry, or None when it was not queued
+    (already sent, being sent by another worker, or waiting for a retry)."""
+    claimed = EmailLog.objects.filter(pk=log_id, status=EmailStatus.QUEUED).update(
+        status=EmailStatus.SENDING, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
+    log = EmailLog.objects.get(pk=log_id)
+    try:
+        _message(log).send()
+    except Exception as error:  # any transport error: record it, keep what the email reports
+        logger.exception("Email %s to %s failed (attempt %s)", log.pk, log.to, log.attempts)
+        log.status = EmailStatus.FAILED
+        log.error = f"{type(error).__name__}: {error}"
+        gives_up = log.attempts >= settings.EMAIL_MAX_ATTEMPTS
+        log.next_attempt_at = None if gives_up else timezone.now() + retry_delay(log.attempts)
+    else:
+        log.status = EmailStatus.SENT
+        log.error = ""
+        log.sent_at = timezone.now()
+        log.next_attempt_at = None
+    log.save(update_fields=["status", "error", "sent_at", "next_attempt_at"])
+    return log
+
+
+def email_send_due() -> int:
+    """Queue again what is due: failed emails whose retry time has come, and queued ones
+    whose message was lost (the broker was down). Returns how many were handed to the queue;
+    one handed over twice is still sent once."""
+    now = timezone.now()
+    failed = EmailLog.objects.filter(status=EmailStatus.FAILED, next_attempt_at__lte=now)
+    retries = list(failed.values_list("pk", flat=True))
+    failed.filter(pk__in=retries).update(status=EmailStatus.QUEUED)
+    lost = EmailLog.objects.filter(status=EmailStatus.QUEUED, next_attempt_at__lte=now - LOST_AFTER)
+    due = retries + list(lost.exclude(pk__in=retries).values_list("pk", flat=True))
+    EmailLog.objects.filter(pk__in=due, status=EmailStatus.QUEUED).update(next_attempt_at=now)
+    for log_id in due:
+        _enqueue(log_id)
+    return len(due)
 
 
 def can_retry(user: AbstractUser) -> bool:
@@ -79,11 +134,15 @@ def can_retry(user: AbstractUser) -> bool:
     return user.is_active and user.is_staff and user.has_perm(RETRY_PERMISSION)
 
 
-def email_retry(*, log: EmailLog, by: AbstractUser) -> EmailLog:
-    """Send a failed email again, with the text it had; a sent one is left as it is."""
+def email_retry(*, logs: QuerySet[EmailLog], by: AbstractUser) -> int:
+    """Queue failed emails again now, with the text they had; others are left as they are.
+    Returns how many were queued."""
     if not can_retry(by):
         raise PermissionDenied(_("You cannot resend emails."))
-    if log.status == EmailStatus.SENT:
-        return log
-    log.attempts += 1
-    return _send(log)
+    failed = list(logs.filter(status=EmailStatus.FAILED).values_list("pk", flat=True))
+    EmailLog.objects.filter(pk__in=failed, status=EmailStatus.FAILED).update(
+        status=EmailStatus.QUEUED, next_attempt_at=timezone.now()
+    )
+    for log_id in failed:
+        transaction.on_commit(partial(_enqueue, log_id))
+    return len(failed)

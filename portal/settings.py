@@ -188,10 +188,48 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="ZJU–Alibaba Joint Training <noreply@localhost>"
 )
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Emails are sent by the worker from the log (mail.services): a failed one is tried again after
+# EMAIL_RETRY_DELAY seconds, then twice as long each time, EMAIL_MAX_ATTEMPTS times in all.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=60)
+EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=6)
 # The portal's address, for links in emails sent outside a request (manage.py send_reminders).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Where applicants write about their data; the privacy notice shows it when set.
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="")
+
+# Background work (Celery, portal/celery.py; README "Background work"). Production sets
+# CELERY_BROKER_URL to Redis (redis://host:6379/1) or RabbitMQ (amqp://user:pass@host//). The
+# default needs no service: kombu's filesystem transport, messages as files in CELERY_QUEUE_DIR,
+# which every process of one machine (gunicorn, `make run`'s worker) shares.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+CELERY_QUEUE_DIR = Path(env.str("CELERY_QUEUE_DIR", default=str(BASE_DIR / "var" / "queue")))
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_QUEUE_DIR / "messages"),
+        "data_folder_out": str(CELERY_QUEUE_DIR / "messages"),
+        "control_folder": str(CELERY_QUEUE_DIR / "control"),
+    }
+# A bulk decision or email to more applications than this is done by the worker, not the request.
+BULK_ACTION_THRESHOLD = env.int("BULK_ACTION_THRESHOLD", default=100)
+# A broker that is down must not hold up the request that queues a task: fail fast, the row
+# written before (an email log entry, an export job) is queued again by the sweep.
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged once it has run, so a worker killed mid-task leaves it to another;
+# each task is idempotent (it claims its row first).
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE_FILENAME = str(CELERY_QUEUE_DIR / "beat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "send-due-emails": {"task": "mail.send_due_emails", "schedule": 60.0},
+    "send-reminders": {"task": "applications.send_reminders", "schedule": 3600.0},
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

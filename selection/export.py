@@ -1,16 +1,18 @@
 """Application lists as CSV (UTF-8 with BOM, so spreadsheets keep Chinese names) and XLSX."""
 
 import csv
-import io
 from collections import defaultdict
+from itertools import islice
 
 from django.db.models import Avg
-from django.http import HttpResponse
-from django.utils import timezone
+from django.http import StreamingHttpResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from accounts.models import StudentProfile
+from programs.models import Intake
 from selection.models import ReviewScore
 from selection.selectors import with_review_summary
 
@@ -20,6 +22,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Excel takes at most this many characters between the quotes of ="…".
 EXCEL_TEXT_LITERAL_MAX = 255
 MAX_SUPERVISOR_CHOICES = 3
+# Applications read from the database at a time by an export.
+BATCH_SIZE = 500
 
 
 class FormulaLikeText(str):
@@ -64,54 +68,66 @@ def _criterion_averages(application_ids):
     return averages
 
 
-def _questions(applications):
+def _questions(intakes):
     """The extra questions of the exported intakes, each with its column title: the question,
     after its intake's name when the export spans several intakes."""
-    intakes = {application.intake_id: application.intake for application in applications}
-    questions = [question for intake in intakes.values() for question in intake.questions.all()]
+    questions = [question for intake in intakes for question in intake.questions.all()]
     if len(intakes) == 1:
         return [(question, question.label) for question in questions]
     return [(question, f"{question.intake.name}: {question.label}") for question in questions]
 
 
-def _supervisor_columns(applications):
-    """One column per rank of the PhD supervisor choices, when the export has a PhD intake."""
-    if not any(application.needs_supervisors for application in applications):
-        return []
-    return list(range(1, MAX_SUPERVISOR_CHOICES + 1))
+def _batches(iterable, size):
+    batch = list(islice(iterable, size))
+    while batch:
+        yield batch
+        batch = list(islice(iterable, size))
 
 
-def export_rows(queryset):
-    """Header and one row per application: profile fields, state, scores, the answers to the
-    intake's questions and the PhD supervisor choices."""
+class ExportColumns:
+    """The columns of an export, read from the whole selection without loading its rows:
+    the criteria it was scored on, its intakes' questions, supervisor choices for a PhD."""
 
-    applications = list(
-        with_review_summary(queryset)
-        .select_related("applicant__profile", "intake__program")
-        .prefetch_related("intake__questions__intake", "supervisor_choices__supervisor")
-        .order_by("intake_id", "submitted_at", "pk")
-    )
-    criterion_averages = _criterion_averages([application.pk for application in applications])
-    criteria = sorted({name for scores in criterion_averages.values() for name in scores})
-    questions = _questions(applications)
-    supervisor_ranks = _supervisor_columns(applications)
-    profile_meta = StudentProfile._meta
-    header = [
-        _("Reference"),
-        _("Email"),
-        *[str(profile_meta.get_field(name).verbose_name) for name in PROFILE_FIELDS],
-        _("Program"),
-        _("Intake"),
-        _("State"),
-        _("Submitted"),
-        _("Reviews"),
-        _("Average score"),
-        *criteria,
-        *[title for _question, title in questions],
-        *[_("Supervisor choice %(rank)d") % {"rank": rank} for rank in supervisor_ranks],
-    ]
-    yield [str(title) for title in header]
-    for application in applications:
+    def __init__(self, queryset):
+        selected = queryset.order_by().values("pk")
+        intakes = list(
+            Intake.objects.filter(applications__in=selected)
+            .distinct()
+            .select_related("program")
+            .prefetch_related("questions__intake")
+            .order_by("pk")
+        )
+        self.criteria = sorted(
+            set(
+                ReviewScore.objects.filter(review__application__in=selected)
+                .order_by()
+                .values_list("criterion__name", flat=True)
+                .distinct()
+            )
+        )
+        self.questions = _questions(intakes)
+        phd = any(intake.program.is_phd for intake in intakes)
+        self.supervisor_ranks = list(range(1, MAX_SUPERVISOR_CHOICES + 1)) if phd else []
+
+    def header(self):
+        profile_meta = StudentProfile._meta
+        header = [
+            _("Reference"),
+            _("Email"),
+            *[str(profile_meta.get_field(name).verbose_name) for name in PROFILE_FIELDS],
+            _("Program"),
+            _("Intake"),
+            _("State"),
+            _("Submitted"),
+            _("Reviews"),
+            _("Average score"),
+            *self.criteria,
+            *[title for _question, title in self.questions],
+            *[_("Supervisor choice %(rank)d") % {"rank": rank} for rank in self.supervisor_ranks],
+        ]
+        return [str(title) for title in header]
+
+    def row(self, application, criterion_averages):
         applicant = application.applicant
         profile = getattr(applicant, "profile", None) if applicant else None
         profile_values = []
@@ -126,7 +142,8 @@ def export_rows(queryset):
         choices = {
             choice.rank: choice.supervisor.name for choice in application.supervisor_choices.all()
         }
-        yield [
+        averages = criterion_averages[application.pk]
+        return [
             _cell(value)
             for value in [
                 application.reference,
@@ -138,45 +155,82 @@ def export_rows(queryset):
                 timezone.localtime(submitted).strftime("%Y-%m-%d %H:%M") if submitted else "",
                 application.review_count,
                 application.average_score,
-                *[criterion_averages[application.pk].get(name) for name in criteria],
-                *[answers.get(str(question.pk), "") for question, _title in questions],
-                *[choices.get(rank) for rank in supervisor_ranks],
+                *[averages.get(name) for name in self.criteria],
+                *[answers.get(str(question.pk), "") for question, _title in self.questions],
+                *[choices.get(rank) for rank in self.supervisor_ranks],
             ]
         ]
 
 
-def _filename(extension):
+def export_rows(queryset):
+    """Header and one row per application: profile fields, state, scores, the answers to the
+    intake's questions and the PhD supervisor choices.
+
+    A generator at constant memory, whatever the number of applications: the rows come from
+    the database BATCH_SIZE at a time (a server-side cursor on PostgreSQL), each batch with
+    one query for its criterion averages and one for its supervisor choices.
+    """
+    columns = ExportColumns(queryset)
+    yield columns.header()
+    applications = (
+        with_review_summary(queryset)
+        .select_related("applicant__profile", "intake__program")
+        .prefetch_related("supervisor_choices__supervisor")
+        .order_by("intake_id", "submitted_at", "pk")
+        .iterator(chunk_size=BATCH_SIZE)
+    )
+    for batch in _batches(applications, BATCH_SIZE):
+        averages = _criterion_averages([application.pk for application in batch])
+        for application in batch:
+            yield columns.row(application, averages)
+
+
+def export_filename(extension):
     return f"applications-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
+class _Lines:
+    """A file for csv.writer that hands back each line instead of keeping it."""
+
+    def write(self, line):
+        return line
+
+
+def _csv_lines(queryset, language, time_zone):
+    # The response is read after the view returns: keep the request's language and zone.
+    with translation.override(language), timezone.override(time_zone):
+        writer = csv.writer(_Lines())
+        # The BOM tells Excel the file is UTF-8; without it Chinese names come out garbled.
+        yield "\ufeff".encode()
+        for row in export_rows(queryset):
+            yield writer.writerow([csv_text(value) for value in row]).encode("utf-8")
+
+
 def csv_response(queryset):
-    out = io.StringIO()
-    # The BOM tells Excel the file is UTF-8; without it Chinese names come out garbled.
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    for row in export_rows(queryset):
-        writer.writerow([csv_text(value) for value in row])
-    response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    return response
-
-
-def xlsx_response(queryset):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Applications")[:31]
-    for number, row in enumerate(export_rows(queryset), start=1):
-        sheet.append(row)
-        # A text cell is never a formula in XLSX, except that openpyxl makes one of "=…".
-        for column, value in enumerate(row, start=1):
-            if isinstance(value, FormulaLikeText):
-                sheet.cell(row=number, column=column).data_type = "s"
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    """The CSV streamed as it is written, so its size never weighs on the server's memory."""
+    response = StreamingHttpResponse(
+        _csv_lines(queryset, translation.get_language(), timezone.get_current_timezone()),
+        content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
+    response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
     return response
+
+
+def xlsx_write(queryset, out, *, progress=None):
+    """Write the export as XLSX into the file `out`, row by row (openpyxl's write-only mode,
+    at constant memory); `progress(rows_written)` is called after each batch."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Applications")[:31])
+    sheet.freeze_panes = "A2"
+    for number, row in enumerate(export_rows(queryset)):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            # A text cell is never a formula in XLSX, except that openpyxl makes one of "=…".
+            if isinstance(value, FormulaLikeText):
+                cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+        if progress and number and number % BATCH_SIZE == 0:
+            progress(number)
+    workbook.save(out)

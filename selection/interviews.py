@@ -5,7 +5,6 @@ The student's side (booking, changing, the .ics) is in applications.interviews.
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -62,7 +61,7 @@ def interview_invite(*, applications, by):
                 application=application, defaults={"invited_by": by}
             )
             if created:
-                transaction.on_commit(partial(emails.send_invitation, interview.pk))
+                emails.send_invitation(interview.pk)
         if created:
             invited.append(application)
         else:

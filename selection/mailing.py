@@ -5,17 +5,16 @@ from django.utils import translation
 
 from applications.emails import email_applicant
 from applications.placeholders import placeholder_values
-from mail.models import EmailStatus
 
 
 def email_applicants(*, applications, texts):
-    """Send each applicant the text in their language, else the default one, with the
-    placeholders filled in that text's language; every email is logged.
+    """Queue for each applicant the text in their language, else the default one, with the
+    placeholders filled in that text's language; every email is logged before it is sent.
 
     `texts` is {language: (subject, body)} with checked placeholders (ApplicantEmailForm).
-    Returns (sent, failed, skipped): skipped are anonymised applications, with nobody to write to.
+    Returns (queued, skipped): skipped are anonymised applications, with nobody to write to.
     """
-    sent = failed = skipped = 0
+    queued = skipped = 0
     for application in applications:
         if application.applicant is None:
             skipped += 1
@@ -26,13 +25,10 @@ def email_applicants(*, applications, texts):
         subject, body = texts[language]
         with translation.override(language):
             values = placeholder_values(application)
-        log = email_applicant(
+        email_applicant(
             application=application,
             subject=subject.format_map(values),
             body=body.format_map(values),
         )
-        if log.status == EmailStatus.SENT:
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed, skipped
+        queued += 1
+    return queued, skipped

@@ -1,10 +1,15 @@
-"""Reviews of applications: what reviewers score, who reviews what, and the scores."""
+"""Reviews of applications: what reviewers score, who reviews what, and the scores; and the
+Excel exports the worker builds."""
+
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from applications.storage import get_private_storage
 
 MIN_SCORE = 1
 MAX_SCORE = 5
@@ -183,3 +188,52 @@ class InterviewAssessment(models.Model):
 
     def __str__(self):
         return f"{self.interview}: {self.score}"
+
+
+def export_file_name(instance, filename):
+    """A name that cannot be guessed, like applicants' documents."""
+    return f"exports/{uuid.uuid4().hex}.xlsx"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being built")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ExportJob(models.Model):
+    """An Excel export built by the worker (selection.tasks.build_xlsx_export), since a
+    large one takes longer than a request may. The file is private: only staff who may
+    export download it, through the admin."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    # The selection as it was asked for, the list's filters applied.
+    application_ids = models.JSONField(_("applications"), default=list)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(_("applications"), default=0)
+    done = models.PositiveIntegerField(_("written"), default=0)
+    file = models.FileField(
+        _("file"),
+        storage=get_private_storage,
+        upload_to=export_file_name,
+        blank=True,
+    )
+    error = models.TextField(_("error"), blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Excel export")
+        verbose_name_plural = _("Excel exports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return _("Excel export of %(count)d applications") % {"count": self.total}

@@ -54,6 +54,7 @@ ROLES = {
         ("selection", "reviewscore"): ["view"],
         ("selection", "interviewassessment"): ["add", "change", "view"],
         ("mail", "emaillog"): ["change", "view"],
+        ("selection", "exportjob"): ["view"],
     },
     REVIEWER_GROUP: {
         ("applications", "application"): ["view"],

@@ -3,26 +3,36 @@
 Every state change still goes through applications.services.application_set_state.
 """
 
-from collections.abc import Iterable, Mapping
+import logging
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from applications.models import Application
-from applications.services import application_set_state
+from applications.services import ApplicationStateError, application_set_state
 from applications.states import ApplicationState
 from programs.models import Intake
 from selection import rules
+from selection.export import export_filename, xlsx_write
 from selection.models import (
     MAX_SCORE,
     MIN_SCORE,
+    ExportJob,
+    ExportStatus,
     Review,
     ReviewAssignment,
     ReviewCriterion,
     ReviewScore,
 )
+
+logger = logging.getLogger(__name__)
 
 S = ApplicationState
 
@@ -66,6 +76,29 @@ def application_decide(
     return application_set_state(
         application=application, new_state=DECISIONS[decision], by=by, note=note
     )
+
+
+def applications_decide_in_bulk(
+    *, application_ids: Sequence[int], decision: str, by: User
+) -> tuple[int, list[tuple[Application, str]]]:
+    """Apply one decision to each application in turn (offers in the order given, best
+    first), each in its own transaction. Returns (moved, refused): refused is a list of
+    (application, reason). For the worker: a large selection is decided outside the request."""
+    moved = 0
+    refused: list[tuple[Application, str]] = []
+    applications = Application.objects.in_bulk(application_ids)
+    for application_id in application_ids:
+        application = applications.get(application_id)
+        if application is None:
+            continue
+        try:
+            application_decide(application=application, decision=decision, by=by)
+        except (ApplicationStateError, PermissionDenied) as error:
+            reason = " ".join(error.messages) if hasattr(error, "messages") else str(error)
+            refused.append((application, reason))
+        else:
+            moved += 1
+    return moved, refused
 
 
 def criteria_ensure_defaults(*, intake: Intake) -> None:
@@ -147,3 +180,53 @@ def review_save(
             review=review, criterion=criterion, defaults={"score": int(score)}
         )
     return review
+
+
+def export_job_start(*, queryset: QuerySet[Application], by: User) -> ExportJob:
+    """Record an Excel export of the selection (the list's filters applied) and queue its
+    building; with the queue unreachable the job is marked failed, saying so."""
+    from selection.tasks import build_xlsx_export  # the task module imports this one
+
+    if not rules.can_decide(by):
+        raise PermissionDenied(_("You cannot export applications."))
+    application_ids = list(queryset.values_list("pk", flat=True))
+    job = ExportJob.objects.create(
+        created_by=by, application_ids=application_ids, total=len(application_ids)
+    )
+    try:
+        build_xlsx_export.delay(job.pk)
+    except Exception as error:  # any broker error: say so on the job
+        logger.exception("Export %s could not be queued", job.pk)
+        ExportJob.objects.filter(pk=job.pk).update(
+            status=ExportStatus.FAILED, error=f"{type(error).__name__}: {error}"
+        )
+    job.refresh_from_db()
+    return job
+
+
+def export_job_build(*, job_id: int) -> ExportJob | None:
+    """Build a queued export, once (the job is claimed first), recording progress as it goes."""
+    claimed = ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
+        status=ExportStatus.RUNNING
+    )
+    if not claimed:
+        return None
+    job = ExportJob.objects.select_related("created_by").get(pk=job_id)
+
+    def progress(done: int) -> None:
+        ExportJob.objects.filter(pk=job.pk).update(done=done)
+
+    try:
+        with tempfile.TemporaryFile() as out, translation.override(job.created_by.language):
+            applications = Application.objects.filter(pk__in=job.application_ids)
+            xlsx_write(applications, out, progress=progress)
+            out.seek(0)
+            job.file.save(export_filename("xlsx"), File(out), save=False)
+    except Exception as error:  # record it on the job the staff member watches
+        logger.exception("Export %s failed", job.pk)
+        job.status, job.error = ExportStatus.FAILED, f"{type(error).__name__}: {error}"
+    else:
+        job.status, job.done = ExportStatus.DONE, job.total
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "done", "file", "error", "finished_at"])
+    return job

@@ -7,7 +7,20 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 
+from portal.celery import app as celery_app
+
 DOCUMENT = Path(django_settings.BASE_DIR) / "content" / "zju-alibaba-cooperation-2020.txt"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file rather than memory, so that a second process,
+    the Celery worker of tests/mail/test_worker.py, can open it."""
+    database = django_settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database.get("TEST", {}).get(
+        "NAME"
+    ):
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.db")
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +72,10 @@ def after_commit(django_capture_on_commit_callbacks):
     """`with after_commit(): ...` runs what the code inside left for after its transaction
     commits (emails), as a real request does; the test's own transaction never commits."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_run_at_once():
+    """A task queued by the code under test runs at once, in the test (Celery's eager mode);
+    tests/mail/test_worker.py runs a real worker on a real broker instead."""
+    celery_app.conf.task_always_eager = True

@@ -16,6 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.services import make_verification_token
+from applications.models import Application
 from applications.services import (
     application_save_supervisors,
     application_set_state,
@@ -25,7 +26,7 @@ from applications.states import ApplicationState
 from partnership.models import NewsArticle, OrganisationKind
 from programs.models import IntakeQuestion, ProgramKind, ResearchArea
 from selection.models import ReviewCriterion
-from selection.services import application_decide, review_assign, review_save
+from selection.services import application_decide, export_job_start, review_assign, review_save
 from tests.applications.factories import ApplicationFactory, complete_application
 from tests.factories import (
     IntakeFactory,
@@ -420,3 +421,11 @@ def application_to_review(user):
     _reviewed(application, [reviewer()], [4], by=by)
     review_assign(applications=[application], reviewer=user, by=by)
     return {"object_id": application.pk}
+
+
+def export_ready(user):
+    """An Excel export of one application that the worker has built, as managers download it."""
+    _submitted(_applicant(), phd=False)
+    # Tasks run at once in tests: the job is built as it is queued.
+    job = export_job_start(queryset=Application.objects.exclude(state="draft"), by=user)
+    return {"job_id": job.pk}

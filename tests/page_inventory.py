@@ -166,6 +166,12 @@ PAGES = [
         content="application/pdf",
     ),
     Page(
+        "admin:selection_exportjob_download",
+        kwargs=B + "export_ready",
+        login=MANAGER,
+        content="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    Page(
         "admin:applications_application_change",
         kwargs=RI + "application_with_letters_and_interview",
         login=MANAGER,

@@ -6,7 +6,6 @@ is checked, and the one-to-one relation Interview.slot refuses a second booking 
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -120,5 +119,5 @@ def interview_book(
         raise SlotTaken(
             _("Someone else has just booked this slot. Please choose another one.")
         ) from error
-    transaction.on_commit(partial(emails.send_booking, locked.pk, moved=moved))
+    emails.send_booking(locked.pk, moved=moved)
     return locked

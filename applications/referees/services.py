@@ -2,7 +2,6 @@
 link and sends the letter. Emails go after the change commits (emails.py)."""
 
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -108,7 +107,7 @@ def referee_invite(
         relationship=relationship,
         language=language,
     )
-    transaction.on_commit(partial(emails.send_invitation, referee.pk))
+    emails.send_invitation(referee.pk)
     return referee
 
 
@@ -143,7 +142,7 @@ def referee_replace(
         relationship=relationship,
         language=language,
     )
-    transaction.on_commit(partial(emails.send_invitation, replacement.pk))
+    emails.send_invitation(replacement.pk)
     return replacement
 
 
@@ -192,7 +191,7 @@ def referee_remind(*, referee: Referee, user: User, now: datetime | None = None)
                 "time": date_format(timezone.localtime(retry_at), "DATETIME_FORMAT"),
             }
         )
-    transaction.on_commit(partial(emails.send_reminder, referee.pk, by_student=True))
+    emails.send_reminder(referee.pk, by_student=True)
     referee.refresh_from_db()
     return referee
 

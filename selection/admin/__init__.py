@@ -1,3 +1,3 @@
 """Staff admin of the selection workflow; importing the modules registers their ModelAdmins."""
 
-from selection.admin import applications, intakes, records  # noqa: F401
+from selection.admin import applications, exports, intakes, records  # noqa: F401

@@ -4,20 +4,21 @@ The one ModelAdmin of Application; states change only through the services. Deci
 reviews, mailing and dashboards are mixins in their own modules of this package.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile
 from applications.documents import document_response, letter_response
 from applications.models import Application, ApplicationDocument, RecommendationLetter
-from selection import export, rules
+from selection import export, rules, services
 from selection.admin.dashboards import DashboardAdminMixin
 from selection.admin.decisions import DecisionAdminMixin
 from selection.admin.inlines import (
@@ -43,6 +44,7 @@ from selection.filters import (
     StateFilter,
     UniversityFilter,
 )
+from selection.models import ExportStatus
 from selection.selectors import with_review_summary
 
 # The name is the page's title already.
@@ -342,4 +344,26 @@ class ApplicationAdmin(
 
     @admin.action(description=_("Export selected applications as Excel"), permissions=["change"])
     def export_xlsx(self, request, queryset):
-        return export.xlsx_response(queryset)
+        """Built by the worker, however many: the exports page shows its progress."""
+        job = services.export_job_start(queryset=queryset, by=request.user)
+        exports = reverse("admin:selection_exportjob_changelist")
+        if job.status == ExportStatus.FAILED:
+            messages.error(
+                request,
+                gettext("The export could not be started: %(error)s") % {"error": job.error},
+            )
+            return
+        messages.success(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                ngettext(
+                    "The Excel export of %(count)d application is being built.",
+                    "The Excel export of %(count)d applications is being built.",
+                    job.total,
+                )
+                % {"count": job.total},
+                exports,
+                gettext("Download it from the exports page when it is ready."),
+            ),
+        )

@@ -3,6 +3,9 @@ actions on the list, and the free-seat hint. Every move goes through
 services.application_decide, which holds the transition and capacity rules.
 """
 
+import logging
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -20,9 +23,11 @@ from applications.states import ApplicationState, can_transition
 from mail.models import EmailStatus
 from mail.services import can_retry, email_retry
 from programs.models import Intake
-from selection import rules, services
+from selection import rules, services, tasks
 from selection.filters import IntakeFilter
 from selection.selectors import ranked
+
+logger = logging.getLogger(__name__)
 
 DECISION_LABELS = {
     "shortlist": _("Shortlist"),
@@ -94,28 +99,20 @@ class DecisionAdminMixin:
         return require_POST(self._retry_emails)(request, object_id)
 
     def _retry_emails(self, request, object_id):
-        """Send the failed emails about this application again, from the log."""
+        """Queue the failed emails about this application again, from the log."""
         application = self._get_visible_or_404(request, object_id)
         if not can_retry(request.user):
             raise PermissionDenied
-        failed = application.email_logs.filter(status=EmailStatus.FAILED)
-        results = [email_retry(log=log, by=request.user) for log in failed]
-        still_failing = sum(log.status == EmailStatus.FAILED for log in results)
-        if still_failing:
-            messages.error(
-                request,
-                ngettext(
-                    "%(count)d email failed again: %(error)s",
-                    "%(count)d emails failed again: %(error)s",
-                    still_failing,
-                )
-                % {"count": still_failing, "error": results[-1].error},
-            )
-        elif results:
+        queued = email_retry(logs=application.email_logs.all(), by=request.user)
+        if queued:
             messages.success(
                 request,
-                ngettext("%(count)d email sent.", "%(count)d emails sent.", len(results))
-                % {"count": len(results)},
+                ngettext(
+                    "%(count)d email queued to be sent again; its status shows how it went.",
+                    "%(count)d emails queued to be sent again; their status shows how it went.",
+                    queued,
+                )
+                % {"count": queued},
             )
         return HttpResponseRedirect(
             reverse("admin:applications_application_change", args=[application.pk])
@@ -142,8 +139,8 @@ class DecisionAdminMixin:
         return True
 
     def _report_decision(self, request, application, decision, started):
-        """The new state, and how the email to the applicant went when that is known yet
-        (sending may also be left to a worker; then the application's page shows a failure)."""
+        """The new state, and how the email to the applicant went when that is known yet:
+        the worker sends it after the request, and the application's page shows a failure."""
         values = {
             "application": application,
             "state": ApplicationState(services.DECISIONS[decision]).label,
@@ -164,6 +161,12 @@ class DecisionAdminMixin:
                 request,
                 gettext("%(application)s is now “%(state)s”; the applicant was emailed.") % values,
             )
+        elif emails:
+            messages.success(
+                request,
+                gettext("%(application)s is now “%(state)s”; the email to the applicant is queued.")
+                % values,
+            )
         else:
             messages.success(request, gettext("%(application)s is now “%(state)s”.") % values)
 
@@ -171,9 +174,43 @@ class DecisionAdminMixin:
         if decision == "offer":
             # When seats run out, the best-scored applications have had theirs.
             queryset = ranked(queryset)
+        application_ids = list(queryset.values_list("pk", flat=True))
+        if len(application_ids) > settings.BULK_ACTION_THRESHOLD:
+            self._decide_in_background(request, application_ids, decision)
+            return
         moved = sum(self._decide_one(request, application, decision) for application in queryset)
         if not moved:
             messages.error(request, gettext("No application was changed."))
+
+    def _decide_in_background(self, request, application_ids, decision):
+        """Past the threshold the worker decides, so the request returns at once whatever
+        the number; the manager is emailed the outcome (selection.tasks)."""
+        if not rules.can_decide(request.user):
+            raise PermissionDenied
+        try:
+            tasks.decide_applications.delay(application_ids, decision, request.user.pk)
+        except Exception:  # any broker error: nothing is changed, and the manager is told
+            logger.exception("A bulk decision could not be queued")
+            messages.error(
+                request,
+                gettext(
+                    "The task queue is not reachable, so no application was changed. Try "
+                    "again in a moment, or select at most %(count)d applications at a time."
+                )
+                % {"count": settings.BULK_ACTION_THRESHOLD},
+            )
+            return
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d application is being decided in the background; you will get an "
+                "email when it is done.",
+                "%(count)d applications are being decided in the background; you will get an "
+                "email when it is done.",
+                len(application_ids),
+            )
+            % {"count": len(application_ids)},
+        )
 
     @admin.action(description=_("Shortlist selected applications"), permissions=["change"])
     def shortlist(self, request, queryset):

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -218,7 +219,9 @@ def test_a_reminder_goes_the_day_before_and_again_after_a_change(
 
     def send_reminders():
         out = StringIO()
-        call_command("send_reminders", stdout=out)
+        # The emails go once the run commits, as they do from the worker or cron.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("send_reminders", stdout=out)
         return out.getvalue().splitlines()[-1]
 
     assert send_reminders().endswith("and 0 interview reminder(s).")

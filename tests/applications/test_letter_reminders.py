@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from applications.states import ApplicationState as S
 from mail.models import EmailLog
@@ -25,7 +26,9 @@ def _frozen_clock(time_machine, settings):
 
 def send_reminders():
     out = StringIO()
-    call_command("send_reminders", stdout=out)
+    # The emails go once the run commits, as they do from the worker or cron.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_reminders", stdout=out)
     return out.getvalue().splitlines()[-1]
 
 

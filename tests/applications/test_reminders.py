@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 
 from applications.reminders import REMINDERS
@@ -34,7 +35,9 @@ def _frozen_clock(time_machine, settings):
 
 def send_reminders():
     out = StringIO()
-    call_command("send_reminders", stdout=out)
+    # The emails go once the run commits, as they do from the worker or cron.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_reminders", stdout=out)
     return out.getvalue()
 
 

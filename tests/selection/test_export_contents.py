@@ -5,10 +5,14 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from applications.states import ApplicationState
+from selection import export
+from selection.models import ExportJob
 from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory, SupervisorFactory
 from tests.selection.factories import make_manager, submitted_application
 
@@ -43,11 +47,21 @@ def exported(client, action, applications):
 
 
 def csv_rows(response):
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    """The rows of a CSV export, which is streamed."""
+    content = b"".join(response.streaming_content)
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
-def xlsx_rows(response):
-    sheet = load_workbook(io.BytesIO(response.content)).active
+def downloaded_export(client):
+    """The Excel export the worker built (at once, in tests), from the exports page."""
+    job = ExportJob.objects.get()
+    response = client.get(reverse("admin:selection_exportjob_download", args=[job.pk]))
+    assert response["Content-Disposition"].startswith('attachment; filename="applications-')
+    return load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def xlsx_rows(client):
+    sheet = downloaded_export(client).active
     header, *rows = sheet.iter_rows()
     titles = [cell.value for cell in header]
     return [dict(zip(titles, row, strict=True)) for row in rows]
@@ -64,7 +78,8 @@ def test_csv_has_the_answers_and_the_supervisor_choices_and_runs_nothing(client,
 
 
 def test_xlsx_has_them_too_as_plain_text_cells(client, phd_application):
-    [row] = xlsx_rows(exported(client, "export_xlsx", [phd_application]))
+    exported(client, "export_xlsx", [phd_application])
+    [row] = xlsx_rows(client)
 
     assert row["Research problem"].value == INJECTION
     assert row["Research problem"].data_type == "s"  # text, never a formula
@@ -99,10 +114,33 @@ def test_the_export_takes_the_same_queries_for_one_or_many(
         applications.append(more)
     client.force_login(make_manager())
 
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(19):
         response = client.post(
             CHANGELIST + "?state=all",
             {"action": "export_csv", "_selected_action": [a.pk for a in applications]},
         )
+        rows = csv_rows(response)  # streamed: the rows are read as the response is
 
-    assert len(csv_rows(response)) == count
+    assert len(rows) == count
+
+
+def test_the_csv_is_streamed_a_batch_of_rows_at_a_time(client, monkeypatch):
+    """Constant memory: the first rows go out before the later ones are read, and each
+    batch costs the same queries, so a larger export only takes longer."""
+    monkeypatch.setattr(export, "BATCH_SIZE", 2)
+    applications = [submitted_application() for _ in range(5)]
+    response = exported(client, "export_csv", applications)
+    assert response.streaming
+
+    lines = iter(response.streaming_content)
+    with CaptureQueriesContext(connection) as first:
+        next(lines), next(lines), next(lines)  # the BOM, the header, the first row
+    with CaptureQueriesContext(connection) as rest:
+        remaining = list(lines)
+
+    def batches(queries):
+        """Queries that read supervisor choices, one per batch of applications."""
+        return sum("supervisorchoice" in query["sql"].lower() for query in queries)
+
+    assert (batches(first.captured_queries), batches(rest.captured_queries)) == (1, 2)
+    assert len(remaining) == 4
