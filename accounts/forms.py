@@ -10,7 +10,7 @@ from django.contrib.auth.forms import (
     UserCreationForm,
 )
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -222,6 +222,11 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         if not password_reset_email_allowed(email):
             return iter(())
         return super().get_users(email)
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        """In the account's language, as all our emails are, linking to the page in it."""
+        with translation.override(context["user"].language):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class DeleteAccountForm(forms.Form):

@@ -18,7 +18,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile, User, supported_language
@@ -131,16 +131,17 @@ def user_send_verification_email(*, user, request):
 
     Also starts the resend cooldown, so "send it again" right after sign-up waits too.
     """
-    path = reverse("accounts:verify_email", kwargs={"token": make_verification_token(user)})
-    context = {
-        "user": user,
-        "verify_url": request.build_absolute_uri(path),
-        "valid_days": VERIFICATION_MAX_AGE.days,
-    }
-    subject = "".join(
-        render_to_string("accounts/email/verify_email_subject.txt", context).splitlines()
-    )
-    body = render_to_string("accounts/email/verify_email.txt", context)
+    with translation.override(user.language):  # the email and its link in the user's language
+        path = reverse("accounts:verify_email", kwargs={"token": make_verification_token(user)})
+        context = {
+            "user": user,
+            "verify_url": request.build_absolute_uri(path),
+            "valid_days": VERIFICATION_MAX_AGE.days,
+        }
+        subject = "".join(
+            render_to_string("accounts/email/verify_email_subject.txt", context).splitlines()
+        )
+        body = render_to_string("accounts/email/verify_email.txt", context)
     try:
         send_mail(subject, body, None, [user.email])
     except OSError:  # smtplib.SMTPException and socket errors
