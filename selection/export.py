@@ -12,7 +12,6 @@ from openpyxl import Workbook
 
 from accounts.models import StudentProfile
 from selection.models import ReviewScore
-from selection.selectors import with_review_summary
 
 PROFILE_FIELDS = StudentProfile.STUDENT_FIELDS
 # A cell starting with one of these is a formula to a spreadsheet: never run applicants' text.
@@ -86,8 +85,7 @@ def export_rows(queryset):
     intake's questions and the PhD supervisor choices."""
 
     applications = list(
-        with_review_summary(queryset)
-        .select_related("applicant__profile", "intake__program")
+        queryset.select_related("applicant__profile", "intake__program")
         .prefetch_related("intake__questions__intake", "supervisor_choices__supervisor")
         .order_by("intake_id", "submitted_at", "pk")
     )

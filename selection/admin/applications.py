@@ -43,7 +43,6 @@ from selection.filters import (
     StateFilter,
     UniversityFilter,
 )
-from selection.selectors import with_review_summary
 
 # The name is the page's title already.
 PROFILE_FIELDS = [
@@ -150,8 +149,7 @@ class ApplicationAdmin(
     # --- who sees what -------------------------------------------------------------
 
     def get_queryset(self, request):
-        queryset = rules.visible_applications(request.user, super().get_queryset(request))
-        return with_review_summary(queryset)
+        return rules.visible_applications(request.user, super().get_queryset(request))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
