@@ -79,6 +79,14 @@ def _check_address(application: Application, email: str) -> None:
         raise RefereeError(_("You have already named a referee with this email address."))
 
 
+def _name_referee(application: Application, *, email: str, **details: str) -> Referee:
+    """Record a new referee of the application and email them their link."""
+    _check_address(application, email)
+    referee = Referee.objects.create(application=application, email=email, **details)
+    emails.send_invitation(referee.pk)
+    return referee
+
+
 @transaction.atomic
 def referee_invite(
     *,
@@ -98,17 +106,14 @@ def referee_invite(
         application.intake.referees_required
     ):
         raise RefereeError(_("You have named all the referees this intake asks for."))
-    _check_address(application, email)
-    referee = Referee.objects.create(
-        application=application,
+    return _name_referee(
+        application,
         name=name,
         email=email,
         institution=institution,
         relationship=relationship,
         language=language,
     )
-    emails.send_invitation(referee.pk)
-    return referee
 
 
 @transaction.atomic
@@ -133,17 +138,14 @@ def referee_replace(
         raise RefereeError(
             _("%(name)s has sent their letter or was replaced already.") % {"name": referee.name}
         )
-    _check_address(application, email)
-    replacement = Referee.objects.create(
-        application=application,
+    return _name_referee(
+        application,
         name=name,
         email=email,
         institution=institution,
         relationship=relationship,
         language=language,
     )
-    emails.send_invitation(replacement.pk)
-    return replacement
 
 
 def next_reminder_at(referee: Referee) -> datetime | None:
