@@ -31,3 +31,5 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", views.serve_media)
     ]
+
+handler500 = "portal.errors.server_error"

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import path
 
-from portal.urls import urlpatterns as portal_urlpatterns
+from portal import urls as portal_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -42,11 +42,19 @@ def _raise_error(request):
     raise RuntimeError("boom")
 
 
+def _lose_the_database(request):
+    from django.db import OperationalError
+
+    raise OperationalError("could not connect to server")
+
+
 urlpatterns = [
     path("forbidden/", _raise_permission_denied),
     path("broken/", _raise_error),
-    *portal_urlpatterns,
+    path("database-down/", _lose_the_database),
+    *portal_urls.urlpatterns,
 ]
+handler500 = portal_urls.handler500
 
 
 @override_settings(ROOT_URLCONF=__name__)
@@ -62,6 +70,14 @@ def test_server_error_uses_the_custom_500(client):
     response = client.get("/broken/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_lost_database_is_the_503_page_not_a_500(client):
+    client.raise_request_exception = False
+    response = client.get("/database-down/")
+    assert response.status_code == 503
+    assert "The portal is unavailable for a moment" in response.content.decode()
 
 
 def test_cache_round_trip_on_the_configured_backend(settings):

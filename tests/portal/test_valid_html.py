@@ -95,11 +95,12 @@ def _other_states():
     chinese.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     yield "home in Chinese", chinese.get("/").content.decode()
 
-    # The 403 and 500 pages need views that fail; test_base_layout has them.
+    # The 403, 500 and 503 pages need views that fail; test_base_layout has them.
     with override_settings(ROOT_URLCONF="tests.portal.test_base_layout"):
         failing = Client(raise_request_exception=False)
         yield "403 page", failing.get("/forbidden/").content.decode()
         yield "500 page", failing.get("/broken/").content.decode()
+        yield "503 page", failing.get("/database-down/").content.decode()
 
 
 def _slug(label):
