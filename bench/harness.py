@@ -39,6 +39,7 @@ def source_storages():
     """Static files from the source folders: the benchmarks don't run collectstatic."""
     return {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "applications.storage.PrivateFileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
 

@@ -176,13 +176,47 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Public uploads (photos, covers) are served by Django unless the proxy serves MEDIA_ROOT itself,
 # so `make run` shows them with DEBUG off. Set SERVE_MEDIA=0 behind a proxy that serves /media/.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
-# Applicants' documents: outside MEDIA_ROOT, never served by the web server, only through
-# the applications:document view that checks who asks.
+# Applicants' documents, referees' letters and exports: the "private" storage, outside
+# MEDIA_ROOT, never served by the web server, only through the views that check who asks.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Several app servers share files through S3-compatible buckets (STORAGE_BACKEND=s3): a public
+# bucket for media, a private one (no public ACL, no URLs handed out) for applicants' files.
+STORAGE_BACKEND = env.str("STORAGE_BACKEND", default="filesystem")
+if STORAGE_BACKEND == "s3":
+    _s3_connection = {
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+        "file_overwrite": False,
+    }
+    STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3_connection,
+                "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+                "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+                "querystring_auth": False,
+            },
+        },
+        "private": {
+            "BACKEND": "applications.s3_storage.PrivateS3Storage",
+            "OPTIONS": {
+                **_s3_connection,
+                "bucket_name": env.str("AWS_PRIVATE_BUCKET_NAME"),
+                "default_acl": "private",
+            },
+        },
+    }
+elif STORAGE_BACKEND == "filesystem":
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "applications.storage.PrivateFileSystemStorage"},
+    }
+else:
+    raise ImproperlyConfigured("STORAGE_BACKEND must be 'filesystem' or 's3'.")
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
 # Email: console backend unless EMAIL_URL (e.g. smtp+tls://user:pass@host:587) is set.
 # environ's documented idiom: the URL expands to EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, ...
