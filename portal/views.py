@@ -1,9 +1,6 @@
 """Site-wide pages: the home page, the privacy notice, robots.txt, health and public media."""
 
-import logging
-
 from django.conf import settings
-from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,8 +11,7 @@ from django.views.static import serve
 
 from accounts.login_throttling import cooloff_minutes
 from partnership.models import KeyFigure, Milestone, NewsArticle
-
-logger = logging.getLogger(__name__)
+from portal.health import run_checks
 
 HOME_NEWS_COUNT = 3
 HOME_MILESTONE_COUNT = 3
@@ -64,15 +60,9 @@ def robots_txt(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """Liveness for load balancers: 200 while the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("Health check: the database did not answer")
-        return JsonResponse({"database": "unavailable"}, status=503)
-    return JsonResponse({"database": "ok"})
+    """For load balancers and monitoring: each dependency's status; 503 when one is down."""
+    statuses, healthy = run_checks()
+    return JsonResponse(statuses, status=200 if healthy else 503)
 
 
 @require_safe
