@@ -347,6 +347,10 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "accounts.login_throttling.client_ip_address"
 AXES_VERBOSE = False
 
+# Error reports: Django's default logging mails the traceback of every server error to ADMINS
+# (comma-separated addresses; none by default) while DEBUG is off, and sends it to Sentry when
+# SENTRY_DSN is set (off by default; no personal data sent).
+ADMINS = [("", address) for address in env.list("ADMINS", default=[])]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -354,6 +358,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        release=env.str("SENTRY_RELEASE", default="") or None,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 # Demo data (make run): the staff login it prints.
 DEMO_STAFF_EMAIL = env.str("DEMO_STAFF_EMAIL", default="staff@example.org")
