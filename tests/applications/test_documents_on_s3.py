@@ -95,7 +95,7 @@ def test_an_upload_lands_in_the_private_bucket_with_the_private_acl(uploaded, s3
 
 def test_the_private_storage_never_makes_a_link(uploaded):
     with pytest.raises(ValueError, match="no URL"):
-        uploaded.file.url
+        uploaded.file.storage.url(uploaded.file.name)
 
 
 def test_the_owner_downloads_the_file_from_the_bucket(client, uploaded):
