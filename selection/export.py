@@ -14,7 +14,6 @@ from openpyxl.cell import WriteOnlyCell
 from accounts.models import StudentProfile
 from programs.models import Intake
 from selection.models import ReviewScore
-from selection.selectors import with_review_summary
 
 PROFILE_FIELDS = StudentProfile.STUDENT_FIELDS
 # A cell starting with one of these is a formula to a spreadsheet: never run applicants' text.
@@ -173,8 +172,7 @@ def export_rows(queryset):
     columns = ExportColumns(queryset)
     yield columns.header()
     applications = (
-        with_review_summary(queryset)
-        .select_related("applicant__profile", "intake__program")
+        queryset.select_related("applicant__profile", "intake__program")
         .prefetch_related("supervisor_choices__supervisor")
         .order_by("intake_id", "submitted_at", "pk")
         .iterator(chunk_size=BATCH_SIZE)

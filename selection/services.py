@@ -10,7 +10,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import (
+    Avg,
+    Count,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -171,6 +180,8 @@ def review_save(
             raise ValidationError(
                 _("Scores go from %(min)d to %(max)d.") % {"min": MIN_SCORE, "max": MAX_SCORE}
             )
+    # Two reviewers saving at once take turns, so the second summary counts the first review.
+    Application.objects.select_for_update().filter(pk=application.pk).exists()
     # update_or_create retries the read if a parallel save by the same reviewer won.
     review, _created = Review.objects.update_or_create(
         application=application, reviewer=reviewer, defaults={"comment": comment}
@@ -179,6 +190,7 @@ def review_save(
         ReviewScore.objects.update_or_create(
             review=review, criterion=criterion, defaults={"score": int(score)}
         )
+    review_summaries_refresh(applications=Application.objects.filter(pk=application.pk))
     return review
 
 
@@ -230,3 +242,26 @@ def export_job_build(*, job_id: int) -> ExportJob | None:
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "done", "file", "error", "finished_at"])
     return job
+
+
+def review_summaries_refresh(*, applications: QuerySet[Application]) -> int:
+    """Store each application's review count and average score (the mean of all its criterion
+    scores, None without any) on it, in one UPDATE, for the list, the waitlist and exports."""
+    reviews = (
+        Review.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    scores = (
+        ReviewScore.objects.filter(review__application=OuterRef("pk"))
+        .order_by()
+        .values("review__application")
+        .annotate(average=Avg("score"))
+        .values("average")
+    )
+    return applications.update(
+        review_count=Coalesce(Subquery(reviews, output_field=IntegerField()), Value(0)),
+        average_score=Subquery(scores),
+    )

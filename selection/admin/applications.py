@@ -45,7 +45,6 @@ from selection.filters import (
     UniversityFilter,
 )
 from selection.models import ExportStatus
-from selection.selectors import with_review_summary
 
 # The name is the page's title already.
 PROFILE_FIELDS = [
@@ -152,8 +151,7 @@ class ApplicationAdmin(
     # --- who sees what -------------------------------------------------------------
 
     def get_queryset(self, request):
-        queryset = rules.visible_applications(request.user, super().get_queryset(request))
-        return with_review_summary(queryset)
+        return rules.visible_applications(request.user, super().get_queryset(request))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)

@@ -7,8 +7,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from applications.models import Application
 from selection.models import Review, ReviewAssignment, ReviewCriterion, ReviewScore
 from selection.roles import MANAGER_GROUP, REVIEWER_GROUP
+from selection.services import review_summaries_refresh
 from tests.applications.factories import ApplicationFactory
 from tests.factories import UserFactory
 
@@ -63,10 +65,12 @@ def review(application, reviewer, scores, comment=""):
         ReviewScore(review=made, criterion=criterion, score=score)
         for criterion, score in zip(criteria, scores, strict=True)
     )
+    # As review_save does: the list, the waitlist and exports read the stored summary.
+    review_summaries_refresh(applications=Application.objects.filter(pk=application.pk))
     return made
 
 
-def bulk_applications(intake, count):
+def bulk_applications(intake, count, batch_size=5_000):
     """`count` submitted applications with profiles, without one query per row. For the
     list's query-count guard and bench/selection.py, so both measure the same data."""
     from accounts.models import StudentProfile, User
@@ -75,28 +79,37 @@ def bulk_applications(intake, count):
 
     now = timezone.now()
     users = User.objects.bulk_create(
-        User(email=f"bulk{intake.pk}-{n}@example.org", first_name="Bulk", last_name=str(n))
-        for n in range(count)
+        [
+            User(email=f"bulk{intake.pk}-{n}@example.org", first_name="Bulk", last_name=str(n))
+            for n in range(count)
+        ],
+        batch_size=batch_size,
     )
     StudentProfile.objects.bulk_create(
-        StudentProfile(
-            user=user,
-            given_name="Bulk",
-            family_name=str(n),
-            university=f"University {n % 7}",
-            degree_level="master",
-        )
-        for n, user in enumerate(users)
+        [
+            StudentProfile(
+                user=user,
+                given_name="Bulk",
+                family_name=str(n),
+                university=f"University {n % 7}",
+                degree_level="master",
+            )
+            for n, user in enumerate(users)
+        ],
+        batch_size=batch_size,
     )
-    Application.objects.bulk_create(
-        Application(
-            applicant=user,
-            intake=intake,
-            state=S.SUBMITTED,
-            submitted_at=now,
-            reference=f"BULK-{intake.pk}-{n:06d}",
-        )
-        for n, user in enumerate(users)
+    return Application.objects.bulk_create(
+        [
+            Application(
+                applicant=user,
+                intake=intake,
+                state=S.SUBMITTED,
+                submitted_at=now,
+                reference=f"BULK-{intake.pk}-{n:06d}",
+            )
+            for n, user in enumerate(users)
+        ],
+        batch_size=batch_size,
     )
 
 
