@@ -1,5 +1,6 @@
-"""What the benchmarks share: a throwaway SQLite database with production-like settings, and a
-median of timed requests. Figures are ratios against a baseline page of the same run."""
+"""What the benchmarks share: a throwaway database (SQLite, or a dedicated PostgreSQL database
+for those that ask) with production-like settings, and a median of timed requests. Figures are
+ratios against a baseline page of the same run."""
 
 import os
 import statistics
@@ -11,19 +12,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def set_up_django(name):
-    """Configure Django on a fresh database in a temporary folder and migrate it."""
+def set_up_django(name, *, postgres_from_env=False):
+    """Configure Django on a fresh database and migrate it; return the database's name.
+
+    SQLite in a temporary folder; with `postgres_from_env` and DATABASE_URL set to PostgreSQL,
+    a database `bench_<name>` created anew on that server (never the one the URL names).
+    """
     sys.path.insert(0, str(ROOT))
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+    server_url = os.environ.get("DATABASE_URL", "")
+    if postgres_from_env and server_url.startswith(("postgres://", "postgresql://")):
+        database_url = _fresh_postgres_database(server_url, f"bench_{name}")
+    else:
+        database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.update(
         DJANGO_SETTINGS_MODULE="portal.settings",
         ENV_FILE=str(workdir / "none.env"),
         SECRET_KEY="bench-" + "x" * 40,
         DEBUG="0",
         ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        DATABASE_URL=database_url,
         STATIC_ROOT=str(workdir / "static"),
     )
+    os.environ.pop("REDIS_URL", None)
     (workdir / "static").mkdir()
     import django
 
@@ -33,6 +44,19 @@ def set_up_django(name):
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
+    return "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
+
+
+def _fresh_postgres_database(server_url, database):
+    """Drop and create `database` on the server of `server_url`; return its URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{database}"')
+    return urlunsplit(urlsplit(server_url)._replace(path=f"/{database}"))
 
 
 def source_storages():

@@ -1,62 +1,121 @@
-"""Staff pages with 10,000 submitted applications in one intake: the application list (plain,
-searched, sorted by score), the intake dashboard and the CSV and Excel exports of all of them.
+"""Staff pages over the submitted applications of one intake, each with several reviews: the
+application list (plain, searched, sorted by average score, each filter), the intake dashboard
+and the CSV and Excel exports of all of them.
 
-Run with `.venv/bin/python bench/selection.py`. Builds the data in a temporary SQLite database
-and reports each page's median time as a ratio against the admin index (same admin middleware
-and templates, no application data) measured in the same run. Not part of the test suite.
+Run with `.venv/bin/python bench/selection.py`: 10,000 applications in a temporary SQLite
+database. With DATABASE_URL set to a PostgreSQL server, 100,000 applications in a database
+`bench_selection` created anew on that server (never the database the URL names), e.g.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/selection.py
+
+BENCH_APPLICATIONS overrides the number. Reports each page's median time, and its ratio
+against the admin index (same admin middleware and templates, no application data) measured
+in the same run. Not part of the test suite.
 """
 
+import os
+import random
+import time
 from functools import partial
 
 from harness import median_ms, report, set_up_django, source_storages
 
 ROUNDS = 15
 EXPORT_ROUNDS = 3
-APPLICATIONS = 10_000
+REVIEWERS = 3  # every application has a review from each, a score per criterion
+CRITERIA = 2
+BATCH = 10_000
 BASELINE = "admin index (baseline)"
 
 
+def create_reviews(applications, reviewers, criteria):
+    """A review by each reviewer of each application, with a score per criterion, in batches."""
+    from selection.models import Review, ReviewScore
+
+    scores = random.Random(12)
+    for start in range(0, len(applications), BATCH):
+        reviews = Review.objects.bulk_create(
+            [
+                Review(application=application, reviewer=reviewer)
+                for application in applications[start : start + BATCH]
+                for reviewer in reviewers
+            ]
+        )
+        ReviewScore.objects.bulk_create(
+            [
+                ReviewScore(review=review, criterion=criterion, score=scores.randint(1, 5))
+                for review in reviews
+                for criterion in criteria
+            ],
+            batch_size=BATCH,
+        )
+
+
+def export(client, url, data):
+    """An export action, read to its end whether it is built whole or streamed."""
+    response = client.post(url, data)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
+
+
 def main():
-    set_up_django("selection")
+    database = set_up_django("selection", postgres_from_env=True)
+    default_count = 100_000 if database == "PostgreSQL" else 10_000
+    count = int(os.environ.get("BENCH_APPLICATIONS", default_count))
+    from django.db import connection
     from django.test import Client
     from django.test.utils import override_settings
     from django.urls import reverse
 
-    from applications.models import Application
     from tests.factories import IntakeFactory, StaffFactory
     from tests.selection.factories import CriterionFactory, bulk_applications
 
+    started = time.perf_counter()
     intake = IntakeFactory()
-    CriterionFactory(intake=intake)
-    bulk_applications(intake, APPLICATIONS)  # the list's query-count guard uses the same data
+    criteria = [CriterionFactory(intake=intake) for _ in range(CRITERIA)]
+    reviewers = [StaffFactory() for _ in range(REVIEWERS)]
+    # The list's query-count guard uses the same applications.
+    applications = bulk_applications(intake, count, batch_size=BATCH)
+    create_reviews(applications, reviewers, criteria)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    print(
+        f"Data: {count:,} applications, {count * REVIEWERS:,} reviews in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+
     client = Client()
     client.force_login(StaffFactory())
     changelist = reverse("admin:applications_application_changelist")
+    of_intake = f"{changelist}?intake={intake.pk}"
     every = {"select_across": "1", "index": "0", "intake": intake.pk}
-    every["_selected_action"] = [Application.objects.values_list("pk", flat=True).first()]
+    every["_selected_action"] = [applications[0].pk]
     pages = {
-        BASELINE: (reverse("admin:index"), ROUNDS),
-        "application list of the intake": (f"{changelist}?intake={intake.pk}", ROUNDS),
-        "… searched": (f"{changelist}?intake={intake.pk}&q=Bulk+99", ROUNDS),
-        "… sorted by average score": (f"{changelist}?intake={intake.pk}&o=-9", ROUNDS),
-        "intake dashboard": (
-            reverse("admin:selection_intake_dashboard", args=[intake.pk]),
-            ROUNDS,
-        ),
+        BASELINE: reverse("admin:index"),
+        "application list (all intakes)": changelist,
+        "application list of the intake": of_intake,
+        "… searched": f"{of_intake}&q=Bulk+99",
+        "… sorted by average score": f"{of_intake}&o=-9",
+        "… filter: state": f"{of_intake}&state=submitted",
+        "… filter: program": f"{changelist}?intake__program__id__exact={intake.program_id}",
+        "… filter: university": f"{of_intake}&university=University+3",
+        "… filter: degree level": f"{of_intake}&degree=master",
+        "… filter: offer made": f"{of_intake}&offer=no",
+        "… last page": f"{of_intake}&p={count // 100 - 1}",
+        "intake dashboard": reverse("admin:selection_intake_dashboard", args=[intake.pk]),
     }
     with override_settings(STORAGES=source_storages()):
         results = {
-            name: median_ms(partial(client.get, url), rounds=rounds)
-            for name, (url, rounds) in pages.items()
+            name: median_ms(partial(client.get, url), rounds=ROUNDS) for name, url in pages.items()
         }
         for action in ["export_csv", "export_xlsx"]:
-            post = partial(
-                client.post, f"{changelist}?intake={intake.pk}", {**every, "action": action}
-            )
-            results[f"{action}, all {APPLICATIONS:,}"] = median_ms(post, rounds=EXPORT_ROUNDS)
+            post = partial(export, client, of_intake, {**every, "action": action})
+            results[f"{action}, all {count:,}"] = median_ms(post, rounds=EXPORT_ROUNDS)
     report(
-        f"{APPLICATIONS:,} applications in one intake; median of {ROUNDS} requests "
-        f"({EXPORT_ROUNDS} for exports), SQLite",
+        f"{count:,} applications in one intake, {REVIEWERS} reviews each; median of {ROUNDS} "
+        f"requests ({EXPORT_ROUNDS} for exports), {database}",
         results,
         BASELINE,
     )
