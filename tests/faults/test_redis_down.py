@@ -7,7 +7,9 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
+from tests.applications.factories import ApplicationFactory
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +74,15 @@ def test_a_student_logs_in_and_sees_their_applications(client, redis_closed):
     assert response.status_code == 302
     assert client.get("/applications/").status_code == 200
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_draft_saved_while_redis_is_down_is_kept(client, redis_closed):
+    application = ApplicationFactory()
+    client.force_login(application.applicant)
+    url = reverse("applications:step_statement", kwargs={"pk": application.pk})
+    assert client.post(url, {"statement": "Written during the outage"}).status_code == 302
+    application.refresh_from_db()
+    assert application.statement == "Written during the outage"
 
 
 def test_a_visitor_signs_up_while_redis_is_down(client, redis_closed, mailoutbox):
