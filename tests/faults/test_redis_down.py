@@ -99,7 +99,7 @@ def test_a_visitor_signs_up_while_redis_is_down(client, redis_closed, mailoutbox
 
 
 def test_redis_stopped_mid_run_turns_cached_pages_into_misses(client, private_redis):
-    IntakeFactory()
+    intake = IntakeFactory()
     first = client.get("/programs/deadlines.ics")
     assert first.status_code == 200
     cache.set("probe", "kept")
@@ -109,5 +109,5 @@ def test_redis_stopped_mid_run_turns_cached_pages_into_misses(client, private_re
     assert cache.get("probe") is None
     again = client.get("/programs/deadlines.ics")
     assert again.status_code == 200
-    assert again.content == first.content
+    assert intake.name.encode() in first.content and intake.name.encode() in again.content
     assert client.get("/healthz").json()["cache"] == "unavailable"
