@@ -16,10 +16,15 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+def queue_folders():
+    """The folders of the filesystem transport (the default broker); none on another broker."""
+    options = app.conf.broker_transport_options
+    names = ("data_folder_in", "data_folder_out", "control_folder")
+    return [Path(options[name]) for name in names if options.get(name)]
+
+
 @app.on_after_configure.connect
 def _make_queue_folders(sender, **kwargs):
-    """The filesystem transport (the default broker) writes into folders it does not create."""
-    for option in ("data_folder_in", "data_folder_out", "control_folder"):
-        folder = sender.conf.broker_transport_options.get(option)
-        if folder:
-            Path(folder).mkdir(parents=True, exist_ok=True)
+    """The filesystem transport writes into folders it does not create."""
+    for folder in queue_folders():
+        folder.mkdir(parents=True, exist_ok=True)

@@ -6,8 +6,10 @@ the reply names what failed, the log says why, and no address or password is in 
 """
 
 import logging
+import os
 import uuid
 
+import kombu
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -62,12 +64,21 @@ def check_private_storage():
 
 
 def check_queue():
-    """The Celery broker, once the queue is configured (CELERY_BROKER_URL)."""
+    """The Celery broker, once the queue is configured (CELERY_BROKER_URL).
+
+    The default filesystem broker "connects" whatever the disk holds, so its folders are
+    checked instead: a worker and the web processes must be able to write messages there.
+    """
     broker_url = getattr(settings, "CELERY_BROKER_URL", "")
     if not broker_url:
         return NOT_CONFIGURED
-    import kombu  # comes with Celery, which defines the setting
+    if broker_url.startswith("filesystem://"):
+        from portal.celery import queue_folders
 
+        for folder in queue_folders():
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise ConnectionError("a queue folder is missing or read-only")
+        return OK
     with kombu.Connection(broker_url, connect_timeout=BROKER_TIMEOUT_SECONDS) as broker:
         broker.ensure_connection(
             max_retries=1, interval_start=0, interval_step=0, timeout=BROKER_TIMEOUT_SECONDS
