@@ -250,6 +250,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     }
 # A bulk decision or email to more applications than this is done by the worker, not the request.
 BULK_ACTION_THRESHOLD = env.int("BULK_ACTION_THRESHOLD", default=100)
+# Excel exports hold applicants' personal data: each is deleted, file and all, this many days
+# after it was asked for (beat runs the clean-up daily).
+EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
 # A broker that is down must not hold up the request that queues a task: fail fast, the row
 # written before (an email log entry, an export job) is queued again by the sweep.
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
@@ -267,6 +270,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(CELERY_QUEUE_DIR / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "send-due-emails": {"task": "mail.send_due_emails", "schedule": 60.0},
     "send-reminders": {"task": "applications.send_reminders", "schedule": 3600.0},
+    "expire-exports": {"task": "selection.expire_exports", "schedule": 24 * 3600.0},
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

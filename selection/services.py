@@ -6,7 +6,10 @@ Every state change still goes through applications.services.application_set_stat
 import logging
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import timedelta
+from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -242,6 +245,24 @@ def export_job_build(*, job_id: int) -> ExportJob | None:
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "done", "file", "error", "finished_at"])
     return job
+
+
+def export_jobs_expire() -> int:
+    """Delete the Excel exports older than EXPORT_KEEP_DAYS, files too; returns how many.
+
+    They hold applicants' personal data, which should not outlive the need for it.
+    """
+    cutoff = timezone.now() - timedelta(days=settings.EXPORT_KEEP_DAYS)
+    deleted, _per_model = ExportJob.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def export_file_delete(sender: type[ExportJob], instance: ExportJob, **kwargs: object) -> None:
+    """post_delete: an export's file goes with it, whatever deleted it (the expiry, an admin,
+    the account of who asked for it), once the deletion commits."""
+    if instance.file:
+        name, storage = instance.file.name, instance.file.storage
+        transaction.on_commit(partial(storage.delete, name))
 
 
 def review_summaries_refresh(*, applications: QuerySet[Application]) -> int:

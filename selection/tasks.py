@@ -46,3 +46,8 @@ def email_applicants(application_ids, texts):
 @shared_task(name="selection.build_xlsx_export", ignore_result=True)
 def build_xlsx_export(job_id):
     services.export_job_build(job_id=job_id)
+
+
+@shared_task(name="selection.expire_exports", ignore_result=True)
+def expire_exports():
+    services.export_jobs_expire()

@@ -2,15 +2,17 @@
 on the exports page and download the file when it is ready; only managers may."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from applications.states import ApplicationState
 from selection import tasks
 from selection.models import ExportJob, ExportStatus
-from selection.services import export_job_build
+from selection.services import export_job_build, export_jobs_expire
 from tests.factories import IntakeFactory, UserFactory
 from tests.selection.factories import make_manager, make_reviewer, submitted_application
 
@@ -104,3 +106,38 @@ def test_only_managers_download_exports(client, make_user):
 
     client.force_login(make_user())
     assert client.get(download_url(job)).status_code == 403
+
+
+def built_export(by):
+    application = submitted_application()
+    job = ExportJob.objects.create(created_by=by, application_ids=[application.pk], total=1)
+    export_job_build(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.file.storage.exists(job.file.name)
+    return job
+
+
+def test_exports_older_than_the_keeping_time_go_with_their_files(settings, after_commit):
+    settings.EXPORT_KEEP_DAYS = 7
+    manager = make_manager()
+    old, recent = built_export(manager), built_export(manager)
+    ExportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+
+    with after_commit():
+        assert export_jobs_expire() == 1
+
+    assert list(ExportJob.objects.all()) == [recent]
+    assert not old.file.storage.exists(old.file.name)
+    assert recent.file.storage.exists(recent.file.name)
+    assert settings.CELERY_BEAT_SCHEDULE["expire-exports"]["task"] == tasks.expire_exports.name
+
+
+def test_deleting_the_account_that_asked_for_an_export_deletes_its_file(after_commit):
+    manager = make_manager()
+    job = built_export(manager)
+
+    with after_commit():
+        manager.delete()
+
+    assert not ExportJob.objects.exists()
+    assert not job.file.storage.exists(job.file.name)
