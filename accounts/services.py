@@ -17,7 +17,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -27,6 +26,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StudentProfile, User, supported_language
+from mail.services import email_send
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +131,9 @@ def _resend_cooldown_key(user: User) -> str:
     return _cooldown_key("verify-resend", user.pk)
 
 
-def user_send_verification_email(*, user: User, request: HttpRequest) -> bool:
-    """Email a fresh verification link; False (and a log entry) if sending failed.
+def user_send_verification_email(*, user: User, request: HttpRequest) -> None:
+    """Queue an email with a fresh verification link (the worker sends it, retrying while the
+    mail server fails); confidential in the email log, since the link confirms the address.
 
     Also starts the resend cooldown, so "send it again" right after sign-up waits too.
     """
@@ -146,19 +147,14 @@ def user_send_verification_email(*, user: User, request: HttpRequest) -> bool:
         render_to_string("accounts/email/verify_email_subject.txt", context).splitlines()
     )
     body = render_to_string("accounts/email/verify_email.txt", context)
-    try:
-        send_mail(subject, body, None, [user.email])
-    except OSError:  # smtplib.SMTPException and socket errors
-        logger.exception("Could not send the verification email to user %s", user.pk)
-        return False
+    email_send(to=user.email, subject=subject, body=body, recipient=user, confidential=True)
     cache.set(_resend_cooldown_key(user), 1, timeout=int(RESEND_COOLDOWN.total_seconds()))
-    return True
 
 
-def user_resend_verification_email(*, user: User, request: HttpRequest) -> bool:
+def user_resend_verification_email(*, user: User, request: HttpRequest) -> None:
     """Send another link unless this user asked too recently or too often today.
 
-    Raises ResendRefused when throttled; otherwise returns what sending returned.
+    Raises ResendRefused when throttled.
     """
     refused = _take_email_slot("verify-resend", user.pk)
     if refused == "cooldown":
@@ -173,7 +169,7 @@ def user_resend_verification_email(*, user: User, request: HttpRequest) -> bool:
             _("You have asked for %(limit)d links today. Please try again tomorrow.")
             % {"limit": RESEND_DAILY_LIMIT}
         )
-    return user_send_verification_email(user=user, request=request)
+    user_send_verification_email(user=user, request=request)
 
 
 def password_reset_email_allowed(email: str) -> bool:

@@ -29,11 +29,6 @@ from accounts.forms import (
 from accounts.personal_data import deletion_consequences, user_delete_account, user_export_data
 from accounts.selectors import profile_for_user
 
-EMAIL_NOT_SENT = _(
-    "We could not send the verification email just now. Please ask for a new link from "
-    "your account page in a few minutes."
-)
-
 
 @method_decorator(sensitive_post_parameters("password1", "password2"), name="dispatch")
 class SignUpView(FormView):
@@ -58,17 +53,15 @@ class SignUpView(FormView):
             return self.form_invalid(form)
         # The password was just set, not checked by a backend: say which backend logs in.
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        if services.user_send_verification_email(user=user, request=self.request):
-            messages.success(
-                self.request,
-                _(
-                    "Welcome! We have sent a link to %(email)s. Open it to confirm your "
-                    "address before you submit an application."
-                )
-                % {"email": user.email},
+        services.user_send_verification_email(user=user, request=self.request)
+        messages.success(
+            self.request,
+            _(
+                "Welcome! We have sent a link to %(email)s. Open it to confirm your "
+                "address before you submit an application."
             )
-        else:
-            messages.warning(self.request, EMAIL_NOT_SENT)
+            % {"email": user.email},
+        )
         return super().form_valid(form)
 
 
@@ -111,17 +104,13 @@ class ResendVerificationView(LoginRequiredMixin, TemplateView):
 
     def post(self, request):
         try:
-            sent = services.user_resend_verification_email(user=request.user, request=request)
+            services.user_resend_verification_email(user=request.user, request=request)
         except services.ResendRefused as refusal:
             messages.warning(request, refusal.message)
             return redirect("accounts:resend_verification")
-        if sent:
-            messages.success(
-                request,
-                _("We have sent a new link to %(email)s.") % {"email": request.user.email},
-            )
-        else:
-            messages.warning(request, EMAIL_NOT_SENT)
+        messages.success(
+            request, _("We have sent a new link to %(email)s.") % {"email": request.user.email}
+        )
         return redirect("accounts:account")
 
 

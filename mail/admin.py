@@ -28,7 +28,7 @@ class EmailLogAdmin(admin.ModelAdmin):
         "about_link",
         "to",
         "subject",
-        "body",
+        "text",
         "attachment_names",
         "status",
         "error",
@@ -61,6 +61,12 @@ class EmailLogAdmin(admin.ModelAdmin):
         except NoReverseMatch:
             return str(about)
         return format_html('<a href="{}">{}</a>', url, about)
+
+    @admin.display(description=_("body"))
+    def text(self, log):
+        if log.confidential:
+            return gettext("Not shown: it holds a link that signs in or resets a password.")
+        return log.body
 
     @admin.display(description=_("attachments"))
     def attachment_names(self, log):

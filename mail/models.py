@@ -53,6 +53,14 @@ class EmailLog(models.Model):
         blank=True,
         help_text=_("Text files sent with the email, such as calendar invitations."),
     )
+    confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_(
+            "The text holds a link that signs in or resets a password: it is not shown to "
+            "staff, and it is erased once the email is sent or given up."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED
     )
@@ -62,7 +70,10 @@ class EmailLog(models.Model):
         _("next attempt"),
         null=True,
         blank=True,
-        help_text=_("When a queued or failed email is (re)sent; empty once it gives up."),
+        help_text=_(
+            "When a queued or failed email is (re)sent, or when its sending began; empty "
+            "once it gives up."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

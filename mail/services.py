@@ -29,6 +29,16 @@ RETRY_PERMISSION = "mail.change_emaillog"
 # A queued email still waiting this long may have lost its message (the broker was down): queue
 # it again, at most once in this time, so that a long backlog is not queued over and over.
 LOST_AFTER = timedelta(minutes=5)
+# A worker stopped mid-send (killed, machine lost) leaves its email "sending". Whether the mail
+# server took it is unknown, so it is not sent again by itself: it is marked failed for staff,
+# who may ask the recipient and retry. Long enough that no send still running is taken.
+STUCK_AFTER = timedelta(minutes=15)
+STUCK_ERROR = (
+    "The worker stopped while sending this email, so it may have gone out. Check with the "
+    "recipient before sending it again."
+)
+# What a confidential email's text becomes once it needs no more sending.
+ERASED_BODY = "—"
 
 
 def _message(log: EmailLog) -> EmailMessage:
@@ -61,6 +71,7 @@ def email_send(
     recipient: AbstractUser | None = None,
     about: models.Model | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
+    confidential: bool = False,
 ) -> EmailLog:
     """Log one email as queued and send it from the queue after the transaction commits;
     returns the log entry.
@@ -68,6 +79,8 @@ def email_send(
     `recipient` is the account the address belongs to (its emails go when it is deleted),
     `about` the object the email concerns (shown to staff with the email), `attachments`
     (filename, text, MIME type) triples, kept with the log so that a retry sends them too.
+    `confidential` for a text holding a sign-in or password-reset link: no one reads it in the
+    log, and it is erased once sent or given up.
     """
     log = EmailLog.objects.create(
         # mail sits below accounts: it knows the account only as Django's AbstractUser.
@@ -80,6 +93,7 @@ def email_send(
             {"filename": filename, "content": content, "mimetype": mimetype}
             for filename, content, mimetype in attachments
         ],
+        confidential=confidential,
         status=EmailStatus.QUEUED,
         next_attempt_at=timezone.now(),
     )
@@ -91,7 +105,7 @@ def email_deliver(*, log_id: int) -> EmailLog | None:
     """Send one queued email, once: returns its log entry, or None when it was not queued
     (already sent, being sent by another worker, or waiting for a retry)."""
     claimed = EmailLog.objects.filter(pk=log_id, status=EmailStatus.QUEUED).update(
-        status=EmailStatus.SENDING, attempts=F("attempts") + 1
+        status=EmailStatus.SENDING, attempts=F("attempts") + 1, next_attempt_at=timezone.now()
     )
     if not claimed:
         return None
@@ -109,15 +123,23 @@ def email_deliver(*, log_id: int) -> EmailLog | None:
         log.error = ""
         log.sent_at = timezone.now()
         log.next_attempt_at = None
-    log.save(update_fields=["status", "error", "sent_at", "next_attempt_at"])
+    if log.confidential and log.next_attempt_at is None:  # sent, or given up: no retry needs it
+        log.body = ERASED_BODY
+    log.save(update_fields=["status", "error", "sent_at", "next_attempt_at", "body"])
     return log
 
 
 def email_send_due() -> int:
     """Queue again what is due: failed emails whose retry time has come, and queued ones
     whose message was lost (the broker was down). Returns how many were handed to the queue;
-    one handed over twice is still sent once."""
+    one handed over twice is still sent once. Emails stuck in "sending" become failed ones
+    that wait for staff (see STUCK_AFTER)."""
     now = timezone.now()
+    stuck = EmailLog.objects.filter(
+        status=EmailStatus.SENDING, next_attempt_at__lte=now - STUCK_AFTER
+    )
+    stuck.filter(confidential=True).update(body=ERASED_BODY)
+    stuck.update(status=EmailStatus.FAILED, error=STUCK_ERROR, next_attempt_at=None)
     failed = EmailLog.objects.filter(status=EmailStatus.FAILED, next_attempt_at__lte=now)
     retries = list(failed.values_list("pk", flat=True))
     failed.filter(pk__in=retries).update(status=EmailStatus.QUEUED)
@@ -139,7 +161,9 @@ def email_retry(*, logs: QuerySet[EmailLog], by: AbstractUser) -> int:
     Returns how many were queued."""
     if not can_retry(by):
         raise PermissionDenied(_("You cannot resend emails."))
-    failed = list(logs.filter(status=EmailStatus.FAILED).values_list("pk", flat=True))
+    # A confidential email that gave up has lost its text (and its link has expired).
+    retriable = logs.filter(status=EmailStatus.FAILED).exclude(confidential=True, body=ERASED_BODY)
+    failed = list(retriable.values_list("pk", flat=True))
     EmailLog.objects.filter(pk__in=failed, status=EmailStatus.FAILED).update(
         status=EmailStatus.QUEUED, next_attempt_at=timezone.now()
     )

@@ -12,7 +12,15 @@ from django.utils import timezone
 
 from mail import tasks
 from mail.models import EmailLog, EmailStatus
-from mail.services import LOST_AFTER, email_deliver, email_retry, email_send, email_send_due
+from mail.services import (
+    ERASED_BODY,
+    LOST_AFTER,
+    STUCK_AFTER,
+    email_deliver,
+    email_retry,
+    email_send,
+    email_send_due,
+)
 from tests.factories import StaffFactory, UserFactory
 from tests.selection.factories import make_manager, make_reviewer
 
@@ -179,3 +187,65 @@ def test_the_log_counts_its_entries_in_words(client, count, wording):
     client.force_login(make_manager())
     page = client.get(reverse("admin:mail_emaillog_changelist")).text
     assert wording in page
+
+
+def test_an_email_left_sending_by_a_stopped_worker_waits_for_staff_and_is_not_resent(
+    after_commit, monkeypatch
+):
+    with monkeypatch.context() as patch:
+        patch.setattr(tasks.send_email, "delay", lambda log_id: None)  # never reaches a worker
+        with after_commit():
+            log = email_send(to="ada@example.org", subject="Offer", body="Welcome")
+    # The worker claimed it, then stopped before it could say how sending went.
+    EmailLog.objects.filter(pk=log.pk).update(
+        status=EmailStatus.SENDING, next_attempt_at=timezone.now()
+    )
+
+    with time_machine.travel(timezone.now() + STUCK_AFTER - timedelta(minutes=1)):
+        assert email_send_due() == 0
+    log.refresh_from_db()
+    assert log.status == EmailStatus.SENDING  # it may still be on its way
+
+    with time_machine.travel(timezone.now() + STUCK_AFTER + timedelta(minutes=1)):
+        assert email_send_due() == 0  # not sent again by itself: it may have gone out
+    log.refresh_from_db()
+    assert (log.status, log.next_attempt_at, mail.outbox) == (EmailStatus.FAILED, None, [])
+    assert "may have gone out" in log.error
+
+    with after_commit():
+        assert email_retry(logs=EmailLog.objects.all(), by=make_manager()) == 1
+    log.refresh_from_db()
+    assert (log.status, len(mail.outbox)) == (EmailStatus.SENT, 1)
+
+
+def test_a_confidential_email_is_sent_whole_then_erased_and_never_shown(client, after_commit):
+    with after_commit():
+        log = email_send(
+            to="ada@example.org", subject="Reset", body="https://x/reset/abc/", confidential=True
+        )
+    assert "https://x/reset/abc/" in mail.outbox[0].body
+    log.refresh_from_db()
+    assert (log.status, log.body) == (EmailStatus.SENT, ERASED_BODY)
+
+    staff = StaffFactory(is_superuser=True)
+    client.force_login(staff)
+    page = client.get(reverse("admin:mail_emaillog_change", args=[log.pk])).content.decode()
+    assert "Not shown: it holds a link" in page
+
+
+def test_a_confidential_email_keeps_its_text_for_retries_and_loses_it_on_giving_up(
+    settings, after_commit
+):
+    settings.EMAIL_BACKEND = "tests.mail.test_sending.RefusingBackend"
+    settings.EMAIL_MAX_ATTEMPTS = 2
+    with after_commit():
+        log = email_send(to="ada@example.org", subject="Verify", body="link", confidential=True)
+    log.refresh_from_db()
+    assert (log.status, log.body) == (EmailStatus.FAILED, "link")  # kept for the retry
+
+    with time_machine.travel(log.next_attempt_at + timedelta(seconds=1)), after_commit():
+        assert email_send_due() == 1
+    log.refresh_from_db()
+    assert (log.status, log.next_attempt_at, log.body) == (EmailStatus.FAILED, None, ERASED_BODY)
+    with after_commit():
+        assert email_retry(logs=EmailLog.objects.all(), by=make_manager()) == 0
