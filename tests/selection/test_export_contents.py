@@ -139,8 +139,11 @@ def test_the_csv_is_streamed_a_batch_of_rows_at_a_time(client, monkeypatch):
         remaining = list(lines)
 
     def batches(queries):
-        """Queries that read supervisor choices, one per batch of applications."""
-        return sum("supervisorchoice" in query["sql"].lower() for query in queries)
+        """Queries that average a batch's scores per criterion, one per batch."""
+        return sum(
+            "reviewscore" in query["sql"].lower() and "avg(" in query["sql"].lower()
+            for query in queries
+        )
 
     assert (batches(first.captured_queries), batches(rest.captured_queries)) == (1, 2)
     assert len(remaining) == 4
