@@ -12,11 +12,12 @@ from django.urls import reverse
 from tests.applications.factories import STATEMENT, ApplicationFactory
 from tests.factories import StaffFactory, UserFactory
 from tests.files import minimal_pdf
+from tests.loopback import free_port
 from tests.selection.factories import staff_document_url
 
 pytestmark = pytest.mark.django_db
 
-S3_PORT = 8404  # this checkout's port range
+S3_PORT = free_port()  # moto's S3 server
 ENDPOINT = f"http://127.0.0.1:{S3_PORT}"
 PUBLIC_BUCKET = "portal-media"
 PRIVATE_BUCKET = "portal-private"

@@ -21,13 +21,14 @@ from pathlib import Path
 import pytest
 
 from tests.faults.postgres_cluster import private_cluster
+from tests.loopback import free_port
 
 pytestmark = pytest.mark.faults
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
-POSTGRES_PORT = 54401  # this checkout's range for private clusters
-SITE_PORT = 8403  # and for servers
+POSTGRES_PORT = free_port()  # the private cluster
+SITE_PORT = free_port()  # gunicorn in front of it
 PASSWORD = "a-Sound-passphrase-42"
 
 

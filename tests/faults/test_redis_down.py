@@ -11,11 +11,12 @@ from django.urls import reverse
 
 from tests.applications.factories import ApplicationFactory
 from tests.factories import DEFAULT_PASSWORD, IntakeFactory, StudentProfileFactory
+from tests.loopback import free_port
 
 pytestmark = pytest.mark.django_db
 
 CLOSED_PORT = 8499  # this branch's port range; nothing listens there
-REDIS_PORT = 8402  # the private redis-server these tests start and stop
+REDIS_PORT = free_port()  # the private redis-server these tests start and stop
 
 
 def point_the_cache_at(settings, port):
