@@ -5,6 +5,7 @@ interviewer's schedule and their assessment form. Writes go through selection.in
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -14,6 +15,9 @@ from applications.interviews.models import Interview
 from programs.models import Intake
 from selection import interviews, rules
 from selection.forms import InterviewAssessmentForm, PublishSlotsForm
+
+# An intake can publish a thousand slots; the page shows them a hundred at a time, in order.
+SLOTS_PER_PAGE = 100
 
 
 class InterviewAdminMixin:
@@ -75,7 +79,9 @@ class InterviewAdminMixin:
             status=400 if form.errors else 200,
             intake=intake,
             form=form,
-            slots=interviews.intake_slots(intake),
+            slots=Paginator(interviews.intake_slots(intake), SLOTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
             not_booked=interviews.not_booked(intake),
         )
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.models import Interview, InterviewSlot
+from selection.admin.interviews import SLOTS_PER_PAGE
 from selection.models import InterviewAssessment
 from tests.applications.factories import InterviewSlotFactory, interviewer, invited_to_interview
 from tests.factories import IntakeFactory, StudentProfileFactory
@@ -170,6 +171,32 @@ def test_the_intake_page_query_count_does_not_grow(
     with django_assert_max_num_queries(14):
         response = client.get(interviews_url(intake))
     assert response.status_code == 200
+
+
+def test_the_intake_page_shows_a_thousand_slots_a_hundred_at_a_time(client, manager):
+    intake = IntakeFactory()
+    start, host = timezone.now() + timedelta(days=2), interviewer()
+    InterviewSlot.objects.bulk_create(
+        InterviewSlotFactory.build(
+            intake=intake,
+            interviewer=host,
+            starts_at=start + timedelta(minutes=30 * number),
+            room=f"Room {number:03}",
+            online_url="",
+        )
+        for number in range(SLOTS_PER_PAGE + 20)
+    )
+
+    first = client.get(interviews_url(intake)).content.decode()
+    last = client.get(interviews_url(intake) + "?page=2").content.decode()
+
+    assert "Room 000" in first and f"Room {SLOTS_PER_PAGE - 1:03}" in first
+    assert f"Room {SLOTS_PER_PAGE:03}" not in first and "Page 1 of 2" in first
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert f"Room {SLOTS_PER_PAGE:03}" in last and "Room 000" not in last
+    assert f"Room {SLOTS_PER_PAGE + 19:03}" in last and 'rel="prev"' in last
+    # A page number past the end shows the last page rather than an error.
+    assert "Page 2 of 2" in client.get(interviews_url(intake) + "?page=9").content.decode()
 
 
 def test_only_managers_see_an_intakes_interviews(client):
