@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -137,16 +137,17 @@ def user_send_verification_email(*, user: User, request: HttpRequest) -> None:
 
     Also starts the resend cooldown, so "send it again" right after sign-up waits too.
     """
-    path = reverse("accounts:verify_email", kwargs={"token": make_verification_token(user)})
-    context = {
-        "user": user,
-        "verify_url": request.build_absolute_uri(path),
-        "valid_days": VERIFICATION_MAX_AGE.days,
-    }
-    subject = "".join(
-        render_to_string("accounts/email/verify_email_subject.txt", context).splitlines()
-    )
-    body = render_to_string("accounts/email/verify_email.txt", context)
+    with translation.override(user.language):  # the email and its link in the user's language
+        path = reverse("accounts:verify_email", kwargs={"token": make_verification_token(user)})
+        context = {
+            "user": user,
+            "verify_url": request.build_absolute_uri(path),
+            "valid_days": VERIFICATION_MAX_AGE.days,
+        }
+        subject = "".join(
+            render_to_string("accounts/email/verify_email_subject.txt", context).splitlines()
+        )
+        body = render_to_string("accounts/email/verify_email.txt", context)
     email_send(to=user.email, subject=subject, body=body, recipient=user, confidential=True)
     cache.set(_resend_cooldown_key(user), 1, timeout=int(RESEND_COOLDOWN.total_seconds()))
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views import View, i18n
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView, UpdateView
@@ -63,14 +63,6 @@ class SignUpView(FormView):
             % {"email": user.email},
         )
         return super().form_valid(form)
-
-
-def set_language(request):
-    """Django's language switcher; for a logged-in user, our emails follow the choice too."""
-    response = i18n.set_language(request)
-    if request.method == "POST" and request.user.is_authenticated:
-        services.user_set_language(user=request.user, language=request.POST.get("language"))
-    return response
 
 
 @never_cache

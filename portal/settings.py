@@ -63,7 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, with old unprefixed addresses redirected permanently.
+    "portal.languages.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -290,11 +291,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
-# No script of ours reads the CSRF or language cookie; forms carry the CSRF token.
+# No script of ours reads the CSRF cookie; forms carry the CSRF token. The language is in the
+# address (portal.urls), so the portal sets no language cookie.
 CSRF_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_SECURE = HTTPS
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Content-Security-Policy (django-csp 4): only our own files, no inline script or style,
 # no framing. Bootstrap draws some icons as data: SVG images.

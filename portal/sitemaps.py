@@ -8,6 +8,10 @@ from programs.sitemaps import ProgramSitemap
 
 
 class PortalPagesSitemap(Sitemap):
+    # One entry per language, each listing the others as alternates (x-default: English).
+    i18n = True
+    alternates = True
+    x_default = True
     changefreq = "monthly"
 
     def items(self):

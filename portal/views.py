@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -52,8 +53,15 @@ class PrivacyView(TemplateView):
 def robots_txt(request):
     """Crawlers may read every public page; the sitemap lists them."""
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    account_paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            account_paths.append(reverse("accounts:account"))
     return render(
-        request, "portal/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain"
+        request,
+        "portal/robots.txt",
+        {"sitemap_url": sitemap_url, "account_paths": account_paths},
+        content_type="text/plain",
     )
 
 

@@ -4,6 +4,10 @@ from programs.models import Program
 
 
 class ProgramSitemap(Sitemap):
+    # One entry per language, each listing the others as alternates (x-default: English).
+    i18n = True
+    alternates = True
+    x_default = True
     changefreq = "weekly"
     priority = 0.8
 

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
-    patch_vary_headers,
     quote_etag,
 )
 from django.utils.translation import gettext as _
@@ -108,8 +107,8 @@ def _calendar_response(request, intakes, *, title, filename):
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["ETag"] = etag
+    # Its language is its address's (/en/…, /zh-hans/…): nothing else in the request varies it.
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
 
 

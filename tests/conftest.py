@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import request_finished
+from django.utils import translation
 
 from portal.celery import app as celery_app
 
@@ -65,6 +67,22 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def _back_to_the_default_language(**kwargs):
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _test_code_in_the_default_language():
+    """Test code runs in the default language, as code outside a request does: a request to a
+    /zh-hans/ page activates Chinese in this thread, and would otherwise turn the test's next
+    reverse() into a Chinese address, in this test or the next."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    request_finished.connect(_back_to_the_default_language)
+    yield
+    request_finished.disconnect(_back_to_the_default_language)
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ class Page:
     content: str = HTML  # the media type the page answers with
     status: int = 200
     query: str = ""
-    path: str | None = None  # only for pages without a URL name, such as the 404 page
+    path: str | None = None  # only for pages without a URL name (the 404 page), after /<language>
     follow: bool = False  # the URL redirects once to the page itself (token links, "continue")
     state: str = ""  # names a second entry of the same URL, such as "with content"
 
@@ -202,7 +202,16 @@ PAGES = [
 
 EXCLUDED = [
     Excluded("logout", "POST only: logs the visitor out (tested with the login)"),
-    Excluded("set_language", "POST only: the language switcher on every page posts to it"),
+    Excluded(
+        "set_language",
+        "the old language switcher's address: redirects (301) to the page asked for in the "
+        "language chosen (tests/portal/test_languages.py)",
+    ),
+    Excluded(
+        "choose_language",
+        "the address without a language: redirects to the home page in the visitor's "
+        "language (tests/portal/test_languages.py)",
+    ),
     Excluded(
         "applications:referee_remind",
         "POST only: the reminder buttons of the referees' list post to it and are redirected "

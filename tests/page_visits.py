@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from django.utils.module_loading import import_string
 
 from applications.models import Application
@@ -44,24 +45,26 @@ def user_for(page):
     return None
 
 
-def url_for(page, user=None):
-    """The page's URL; a dotted `kwargs` builder creates its objects first."""
+def url_for(page, user=None, language="en"):
+    """The page's URL in `language` (pages have one address per language; the admin and the
+    machines' files have one for all); a dotted `kwargs` builder creates its objects first."""
     if page.path:
-        url = page.path
+        url = f"/{language}{page.path}"
     else:
         kwargs = page.kwargs
         if isinstance(kwargs, str):
             kwargs = import_string(kwargs)(user)
-        url = reverse(page.name, kwargs=kwargs)
+        with translation.override(language):
+            url = reverse(page.name, kwargs=kwargs)
     return f"{url}?{page.query}" if page.query else url
 
 
-def visit(client, page):
-    """Log the Django test client in as the page needs; return the page's URL."""
+def visit(client, page, language="en"):
+    """Log the Django test client in as the page needs; return the page's URL in `language`."""
     user = user_for(page)
     if user is not None:
         client.force_login(user)
-    return url_for(page, user)
+    return url_for(page, user, language)
 
 
 def require_tool(available, reason):

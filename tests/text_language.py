@@ -3,13 +3,15 @@ has one (WCAG 2.1, 3.1.2 "Language of Parts")."""
 
 from html.parser import HTMLParser
 
-CHINESE = {"accept-language": "zh-hans"}
-ENGLISH = {"accept-language": "en"}
+from core.languages import address_in_language
+
+CHINESE = "zh-hans"
+ENGLISH = "en"
 
 
-def page(client, url, headers):
-    """The HTML of a page as a visitor with these headers (e.g. CHINESE) gets it."""
-    response = client.get(url, headers=headers)
+def page(client, url, language):
+    """The HTML of the page at `url` in `language` (e.g. CHINESE): at its address in it."""
+    response = client.get(address_in_language(url, language))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -24,14 +26,13 @@ class _PageLanguages(HTMLParser):
         self.open = []  # (tag, language) of the elements around the current position
         self.texts = []  # (text, language)
         self.marks = []  # (tag, lang, attributes) of elements below <html> that set a lang
-        self.in_switcher = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         language = attrs.get("lang", self.open[-1][1] if self.open else None)
-        if tag == "select" and attrs.get("id") == "language-select":
-            self.in_switcher = True  # its options name each language in that language
-        if "lang" in attrs and tag != "html" and not self.in_switcher:
+        # The switcher's links name each language in that language.
+        in_switcher = "language-switcher" in attrs.get("class", "").split()
+        if "lang" in attrs and tag != "html" and not in_switcher:
             self.marks.append((tag, attrs["lang"], attrs))
         if tag not in VOID_ELEMENTS:
             self.open.append((tag, language))
@@ -42,8 +43,6 @@ class _PageLanguages(HTMLParser):
             self.open.pop()
 
     def handle_endtag(self, tag):
-        if tag == "select":
-            self.in_switcher = False
         for index in range(len(self.open) - 1, -1, -1):
             if self.open[index][0] == tag:
                 del self.open[index:]
@@ -73,5 +72,5 @@ def languages_of(html, text):
 
 def lang_marks(html):
     """(tag, lang) of every element below <html> that sets a language, except the language
-    switcher's options."""
+    switcher's links."""
     return [(tag, lang) for tag, lang, _ in _parse(html).marks]

@@ -28,9 +28,13 @@ def test_logging_in_from_the_redirect_returns_to_the_page(client):
     UserFactory(email="mei@example.org")
     response = client.post(
         reverse("login"),
-        {"username": "mei@example.org", "password": DEFAULT_PASSWORD, "next": "/accounts/profile/"},
+        {
+            "username": "mei@example.org",
+            "password": DEFAULT_PASSWORD,
+            "next": "/en/accounts/profile/",
+        },
     )
-    assert response.url == "/accounts/profile/"
+    assert response.url == "/en/accounts/profile/"
 
 
 def test_a_logged_in_user_opening_the_login_page_goes_on(client):
@@ -40,8 +44,8 @@ def test_a_logged_in_user_opening_the_login_page_goes_on(client):
 
 
 def test_login_and_logout_keep_their_names_and_paths():
-    assert reverse("login") == "/accounts/login/"
-    assert reverse("logout") == "/accounts/logout/"
+    assert reverse("login") == "/en/accounts/login/"
+    assert reverse("logout") == "/en/accounts/logout/"
 
 
 def test_the_login_page_links_to_sign_up_and_password_reset(client):

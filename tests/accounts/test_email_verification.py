@@ -18,11 +18,11 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-RESEND_URL = "/accounts/verify/"
+RESEND_URL = "/en/accounts/verify/"
 
 
 def link_in(email):
-    return re.search(r"http://testserver(/accounts/verify/\S+/)", email.body).group(1)
+    return re.search(r"http://testserver(/en/accounts/verify/\S+/)", email.body).group(1)
 
 
 @pytest.fixture
@@ -179,7 +179,7 @@ def test_resend_is_limited_to_once_a_minute(client, student):
 @pytest.mark.usefixtures("clock_following_cache")
 def test_resend_right_after_sign_up_waits_for_the_cooldown(client):
     client.post(
-        "/accounts/signup/",
+        "/en/accounts/signup/",
         {
             "email": "new@example.org",
             "password1": "a-Sound-pass-42",

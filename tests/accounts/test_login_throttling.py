@@ -10,7 +10,7 @@ from tests.factories import DEFAULT_PASSWORD, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-SITE_LOGIN = "/accounts/login/"
+SITE_LOGIN = "/en/accounts/login/"
 ADMIN_LOGIN = "/admin/login/"
 
 
@@ -90,7 +90,7 @@ def test_a_successful_login_resets_the_failure_count(client):
     user = UserFactory()
     _fail(client, SITE_LOGIN, user.email, 4)
     assert _login(client, SITE_LOGIN, user.email, DEFAULT_PASSWORD).status_code == 302
-    client.post("/accounts/logout/")
+    client.post("/en/accounts/logout/")
 
     # Four more failures: without the reset this would be the eighth and locked.
     assert [r.status_code for r in _fail(client, SITE_LOGIN, user.email, 4)] == [200] * 4
@@ -107,9 +107,9 @@ def test_failures_on_the_site_and_the_admin_login_add_up(client):
 def test_logging_in_and_out_still_work(client):
     user = UserFactory()
     response = _login(client, SITE_LOGIN, user.email.upper(), DEFAULT_PASSWORD)
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/en/"
     assert _is_logged_in(client)
-    assert client.post("/accounts/logout/").status_code == 302
+    assert client.post("/en/accounts/logout/").status_code == 302
     assert not _is_logged_in(client)
 
 

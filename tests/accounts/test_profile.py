@@ -9,7 +9,7 @@ from tests.factories import StudentProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PROFILE_URL = "/accounts/profile/"
+PROFILE_URL = "/en/accounts/profile/"
 
 
 def valid_data(**changes):

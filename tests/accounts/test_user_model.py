@@ -32,7 +32,7 @@ def test_superuser_is_staff():
 def test_login_page_accepts_email_in_any_case(client):
     UserFactory(email="mei@example.org")
     response = client.post(
-        "/accounts/login/", {"username": "MEI@example.org", "password": DEFAULT_PASSWORD}
+        "/en/accounts/login/", {"username": "MEI@example.org", "password": DEFAULT_PASSWORD}
     )
     assert response.status_code == 302
     assert client.session.get("_auth_user_id")
@@ -40,7 +40,9 @@ def test_login_page_accepts_email_in_any_case(client):
 
 def test_login_page_rejects_wrong_password_with_a_message(client):
     UserFactory(email="mei@example.org")
-    response = client.post("/accounts/login/", {"username": "mei@example.org", "password": "nope"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "mei@example.org", "password": "nope"}
+    )
     assert response.status_code == 200
     assert "Please enter a correct email address and password" in response.content.decode()
     assert not client.session.get("_auth_user_id")

@@ -177,7 +177,7 @@ def test_unknown_ids_are_not_found(client, document):
     client.force_login(document.application.applicant)
     url = reverse("applications:document", kwargs={"pk": uuid.uuid4()})
     assert client.get(url).status_code == 404
-    assert client.get(f"/applications/documents/{document.pk.int % 1000}/").status_code == 404
+    assert client.get(f"/en/applications/documents/{document.pk.int % 1000}/").status_code == 404
 
 
 def test_files_live_outside_media_root_without_a_public_url(document, settings, private_media):

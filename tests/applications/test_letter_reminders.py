@@ -61,7 +61,7 @@ def test_a_referee_without_a_letter_is_reminded_once_before_the_deadline(mailout
     assert message.subject == "Reminder: recommendation letter for Mei Wang: ZIERIP"
     assert "are due soon, and we have not received yours for Mei Wang yet" in message.body
     assert "before March 3, 2027, 9 a.m. (Asia/Shanghai)" in message.body
-    assert "https://portal.example.org/applications/letters/" in message.body
+    assert "https://portal.example.org/en/applications/letters/" in message.body
     assert EmailLog.objects.get().about == referee
 
 

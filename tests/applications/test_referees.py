@@ -107,7 +107,7 @@ def test_naming_a_referee_emails_them_a_private_link(client, post, application, 
     assert message.subject == "Recommendation letter for Mei Wang: ZIERIP"
     assert message.body.startswith("Dear Prof. Li Hua,\n\nMei Wang is applying to ZIERIP")
     assert "has named you as a referee (Supervisor of my bachelor's thesis)" in message.body
-    assert "\nhttp://127.0.0.1:8000/applications/letters/" in message.body
+    assert "\nhttp://127.0.0.1:8000/en/applications/letters/" in message.body
     log = EmailLog.objects.get()
     assert (log.about, log.recipient) == (referee, None)
 

@@ -362,7 +362,7 @@ def test_student_reaches_the_application_from_the_program_page_apply_button(clie
     dashboard = client.get(reverse("applications:dashboard")).content.decode()
     assert "Summer 2027" in dashboard
     assert (
-        'href="/accounts/profile/"'
+        'href="/en/accounts/profile/"'
         in client.get(
             reverse("applications:step_profile", kwargs={"pk": profile.user.applications.get().pk})
         ).content.decode()

@@ -63,7 +63,7 @@ def test_apply_leave_resume_submit_and_withdraw(live_server, page, files, transa
 
     # Withdraw the other application, after confirming.
     page.get_by_role("article").filter(has_text="Camp").get_by_role("link", name="Withdraw").click()
-    expect(page).to_have_url(re.compile(rf"/applications/{other.pk}/withdraw/$"))
+    expect(page).to_have_url(re.compile(rf"/en/applications/{other.pk}/withdraw/$"))
     page.get_by_role("button", name="Yes, withdraw").click()
     expect(page.get_by_text("Your application has been withdrawn.")).to_be_visible()
     other.refresh_from_db()

@@ -21,7 +21,7 @@ def catalog(transactional_db):
 
 
 def test_filter_the_catalog_open_a_program_and_see_the_apply_state(live_server, page, catalog):
-    page.goto(live_server.url + "/programs/")
+    page.goto(live_server.url + "/en/programs/")
     cards = page.locator(".program-card")
     expect(cards).to_have_count(3)
 
@@ -37,7 +37,7 @@ def test_filter_the_catalog_open_a_program_and_see_the_apply_state(live_server, 
     expect(button).to_have_text(re.compile(r"^Opens on \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$"))
     expect(button).to_have_attribute("aria-disabled", "true")
 
-    page.goto(live_server.url + "/programs/?status=open")
+    page.goto(live_server.url + "/en/programs/?status=open")
     page.get_by_role("link", name="ZIERIP").click()
     expect(page.get_by_role("link", name="Apply — ZIERIP 2027")).to_be_visible()
     # The countdown ticks in the browser, from the static script.
@@ -60,11 +60,11 @@ def test_a_browser_in_los_angeles_sees_deadlines_in_its_own_time_zone(
     context = chromium.new_context(locale="en-GB", timezone_id="America/Los_Angeles")
     try:
         page = context.new_page()
-        page.goto(live_server.url + "/programs/")
+        page.goto(live_server.url + "/en/programs/")
         page.reload()
         card = page.locator(".program-card")
         expect(card).to_contain_text("Next deadline: 30 Apr 2030, 08:59 (America/Los_Angeles)")
-        page.goto(live_server.url + "/programs/zierip/")
+        page.goto(live_server.url + "/en/programs/zierip/")
         expect(page.locator(".intake")).to_contain_text("30 Apr 2030, 08:59 (America/Los_Angeles)")
     finally:
         context.close()

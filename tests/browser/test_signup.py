@@ -7,7 +7,7 @@ PASSWORD = "a-Sound-passphrase-42"
 
 
 def test_sign_up_verify_by_the_emailed_link_and_fill_in_the_profile(live_server, page):
-    page.goto(live_server.url + "/accounts/login/")
+    page.goto(live_server.url + "/en/accounts/login/")
     page.get_by_role("link", name="Create an account").click()
 
     page.get_by_label("Email address").fill("Wei.Li@Example.org")
@@ -24,7 +24,7 @@ def test_sign_up_verify_by_the_emailed_link_and_fill_in_the_profile(live_server,
     link = re.search(r"https?://\S+/accounts/verify/\S+/", mail.outbox[0].body).group()
     page.goto(link)
 
-    expect(page).to_have_url(live_server.url + "/accounts/")
+    expect(page).to_have_url(live_server.url + "/en/accounts/")
     expect(page.get_by_role("status")).to_contain_text("your email address is confirmed")
     expect(page.get_by_text("Verified", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Send the link again")).to_have_count(0)

@@ -67,11 +67,11 @@ def test_manager_assigns_reviewer_scores_manager_offers_student_accepts(live_ser
     expect(page.locator(".messagelist")).to_contain_text("is now “Offered a place”")
     log_out_of_admin(page)
 
-    log_in(page, live_server.url + "/accounts/login/?next=/applications/", student.email)
+    log_in(page, live_server.url + "/en/accounts/login/?next=/applications/", student.email)
     expect(page.locator(".badge", has_text="Offered a place")).to_be_visible()
     page.get_by_role("link", name="Reply to the offer").click()
     page.get_by_role("button", name="Accept the offer").click()
     expect(page.get_by_text("You have accepted the offer.")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"/applications/$"))
+    expect(page).to_have_url(re.compile(r"/en/applications/$"))
     application.refresh_from_db()
     assert application.state == "accepted"

@@ -66,7 +66,7 @@ def test_saving_again_does_not_reprocess_and_clearing_removes_the_rendition():
 
 def test_cards_and_program_page_use_the_renditions(client):
     program = ProgramFactory(cover_image=jpeg_upload())
-    catalog = client.get("/programs/").content.decode()
+    catalog = client.get("/en/programs/").content.decode()
     assert f'src="{program.cover_card.url}"' in catalog
     page = client.get(program.get_absolute_url()).content.decode()
     assert f'src="{program.cover_image.url}"' in page

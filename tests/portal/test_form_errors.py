@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_login_field_errors_are_tied_to_their_fields(client):
-    html = client.post("/accounts/login/", {"username": "", "password": ""}).content.decode()
+    html = client.post("/en/accounts/login/", {"username": "", "password": ""}).content.decode()
     assert assert_field_errors_are_described(html) == 2
     assert 'aria-describedby="id_username_error"' in html
     assert '<div id="id_username_error" class="invalid-feedback">' in html

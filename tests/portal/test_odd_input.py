@@ -83,7 +83,7 @@ ODD_LOGIN_FORMS = {
 }
 
 
-@pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
+@pytest.mark.parametrize("url", ["/en/accounts/login/", "/admin/login/"])
 def test_odd_login_forms_get_the_form_back(client, url):
     for label, data in ODD_LOGIN_FORMS.items():
         response = client.post(url, data)
@@ -162,12 +162,15 @@ def test_odd_language_switches_fall_back_safely(client):
         {"language": "x" * 10_000, "next": "/" + "a" * 10_000},
         {"language": "\x00", "next": "\x00"},
     ):
-        _assert_safe(client.post("/i18n/setlang/", data), f"set_language {data!r:.40}")
+        for response in (client.post("/i18n/setlang/", data), client.get("/i18n/setlang/", data)):
+            _assert_safe(response, f"set_language {data!r:.40}")
+            assert response.status_code == 301, data
+            assert response["Location"].startswith(("/en/", "/zh-hans/")), data
 
 
 def test_non_utf8_form_body_is_refused_or_handled(client):
     response = client.post(
-        "/accounts/login/",
+        "/en/accounts/login/",
         data=b"username=%ff%fe&password=%c3%28",
         content_type="application/x-www-form-urlencoded",
     )

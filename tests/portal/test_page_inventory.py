@@ -94,7 +94,7 @@ def test_login_pages_send_anonymous_visitors_to_the_login(client, page):
     response = client.get(url)
     assert response.status_code in {302, 403}
     if response.status_code == 302:
-        login = "/admin/login/" if page.name.startswith("admin:") else "/accounts/login/"
+        login = "/admin/login/" if page.name.startswith("admin:") else "/en/accounts/login/"
         assert response["Location"].startswith(login)
 
 

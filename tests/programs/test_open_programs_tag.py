@@ -61,5 +61,5 @@ def test_sitemap_lists_published_programs():
     ProgramFactory(is_published=False)
     sitemap = ProgramSitemap()
     assert list(sitemap.items()) == [published]
-    assert sitemap.location(published) == "/programs/zierip/"
+    assert sitemap.location(published) == "/en/programs/zierip/"
     assert sitemap.lastmod(published) == published.updated_at

@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
+from core.languages import address_in_language
 from tests.applications.factories import complete_application
 from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory
 from tests.text_language import CHINESE, ENGLISH
@@ -101,7 +101,7 @@ def test_the_texts_without_a_chinese_version_are_in_the_content_language(setting
 def test_catalog_in_chinese_shows_chinese_texts_and_english_where_there_are_none(
     client, summer, untranslated
 ):
-    response = client.get(CATALOG, {"sort": "title"}, headers=CHINESE)
+    response = client.get(address_in_language(CATALOG, CHINESE), {"sort": "title"})
     html = response.content.decode()
     # Sorted by the English title ("International…" before "Young…"), shown in Chinese.
     assert card_titles(response) == ["国际研究生暑期学校", "Young Fellow camp"]
@@ -111,7 +111,7 @@ def test_catalog_in_chinese_shows_chinese_texts_and_english_where_there_are_none
 
 
 def test_catalog_in_english_shows_no_chinese(client, summer, untranslated):
-    response = client.get(CATALOG, {"sort": "title"}, headers=ENGLISH)
+    response = client.get(address_in_language(CATALOG, ENGLISH), {"sort": "title"})
     html = response.content.decode()
     assert card_titles(response) == ["International Graduate Summer School", "Young Fellow camp"]
     assert "Two weeks in Hangzhou." in html
@@ -120,21 +120,23 @@ def test_catalog_in_english_shows_no_chinese(client, summer, untranslated):
 
 @pytest.mark.parametrize("query", ["暑期", "杭州", "讲座"])  # title, summary, description
 def test_a_chinese_word_finds_the_program(client, summer, untranslated, query):
-    assert card_titles(client.get(CATALOG, {"q": query}, headers=CHINESE)) == ["国际研究生暑期学校"]
+    assert card_titles(client.get(address_in_language(CATALOG, CHINESE), {"q": query})) == [
+        "国际研究生暑期学校"
+    ]
     # Whatever the page's language: an English page finds it too, and shows it in English.
-    assert card_titles(client.get(CATALOG, {"q": query}, headers=ENGLISH)) == [
+    assert card_titles(client.get(address_in_language(CATALOG, ENGLISH), {"q": query})) == [
         "International Graduate Summer School"
     ]
 
 
 def test_english_words_still_find_a_program_in_chinese(client, summer, untranslated):
-    assert card_titles(client.get(CATALOG, {"q": "summer school"}, headers=CHINESE)) == [
-        "国际研究生暑期学校"
-    ]
+    assert card_titles(
+        client.get(address_in_language(CATALOG, CHINESE), {"q": "summer school"})
+    ) == ["国际研究生暑期学校"]
 
 
 def test_program_page_in_chinese(client, summer):
-    html = client.get(summer.get_absolute_url(), headers=CHINESE).content.decode()
+    html = client.get(address_in_language(summer.get_absolute_url(), CHINESE)).content.decode()
     assert "<h1>国际研究生暑期学校</h1>" in html
     assert re.search(r"<title>国际研究生暑期学校 · ", html)
     assert '<meta name="description" content="在杭州的两周。">' in html
@@ -147,29 +149,31 @@ def test_program_page_in_chinese(client, summer):
 
 
 def test_program_page_in_english(client, summer):
-    html = client.get(summer.get_absolute_url(), headers=ENGLISH).content.decode()
+    html = client.get(address_in_language(summer.get_absolute_url(), ENGLISH)).content.decode()
     assert "<h1>International Graduate Summer School</h1>" in html
     assert '<meta name="description" content="Two weeks in Hangzhou.">' in html
     assert "Lectures and projects." in html and "Graduate students." in html
     assert "国际研究生暑期学校" not in html and "讲座与项目。" not in html
 
 
-def test_the_language_cookie_also_chooses_chinese(client, summer):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
-    assert "<h1>国际研究生暑期学校</h1>" in client.get(summer.get_absolute_url()).content.decode()
+def test_the_address_decides_the_language_not_the_browser(client, summer):
+    english = client.get(summer.get_absolute_url(), headers={"accept-language": "zh-hans"})
+    assert "<h1>International Graduate Summer School</h1>" in english.content.decode()
 
 
 def test_home_lists_open_programs_in_chinese(client, summer, untranslated):
-    chinese = client.get(reverse("home"), headers=CHINESE).content.decode()
+    chinese = client.get(address_in_language(reverse("home"), CHINESE)).content.decode()
     assert "国际研究生暑期学校" in chinese and "在杭州的两周。" in chinese
     assert "Young Fellow camp" in chinese  # untranslated: English
-    english = client.get(reverse("home"), headers=ENGLISH).content.decode()
+    english = client.get(address_in_language(reverse("home"), ENGLISH)).content.decode()
     assert "International Graduate Summer School" in english
     assert "国际研究生暑期学校" not in english
 
 
 def test_partnership_page_lists_the_programs_in_chinese(client, summer, untranslated):
-    html = client.get(reverse("partnership:overview"), headers=CHINESE).content.decode()
+    html = client.get(
+        address_in_language(reverse("partnership:overview"), CHINESE)
+    ).content.decode()
     assert "<dt>国际研究生暑期学校</dt>" in html
     assert "<dd><span>讲座与项目。" in html
     assert '<dt lang="en">Young Fellow camp</dt>' in html  # untranslated: English, marked so
@@ -188,10 +192,14 @@ def test_an_applicant_reads_the_title_in_their_language_on_their_dashboard_and_a
 ):
     application = complete_application(intake=summer.intakes.get())
     client.force_login(application.applicant)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    dashboard = client.get(reverse("applications:dashboard")).content.decode()
+    with translation.override(language):
+        dashboard_url, application_url = (
+            reverse("applications:dashboard"),
+            application.get_absolute_url(),
+        )
+    dashboard = client.get(dashboard_url).content.decode()
     assert f"{title} — {intake}" in dashboard
-    page = client.get(application.get_absolute_url()).content.decode()
+    page = client.get(application_url).content.decode()
     assert re.search(rf"<title>{title} — Summer 2027 \(", page)  # a draft: no reference yet
     assert f"{title} — {intake}</p>" in page
 

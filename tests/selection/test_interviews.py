@@ -76,7 +76,7 @@ def test_managers_invite_shortlisted_applicants_and_they_are_emailed(
     [message] = mailoutbox
     assert message.to == [shortlisted.applicant.email]
     assert message.subject == "Interview for ZIERIP: please book a time"
-    assert f"/applications/{shortlisted.pk}/interview/" in message.body
+    assert f"/en/applications/{shortlisted.pk}/interview/" in message.body
 
     again = client.post(
         CHANGELIST,

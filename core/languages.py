@@ -1,0 +1,54 @@
+"""Pages have one address per language (/en/…, /zh-hans/…): the same page in another language.
+
+The language switcher and the `<link rel="alternate" hreflang>` tags of every page are made from
+here, so both always point at the same page, query string included.
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.urls import is_valid_path, reverse, translate_url
+from django.utils import translation
+
+
+def address_in_language(url, language):
+    """`url` in `language`: its path translated; an old address without a language prefix gets
+    one first. A path the site does not know becomes the home page in that language."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    path_language = translation.get_language_from_path(path)
+    if path_language is None:
+        path, path_language = f"/{language}{path}", language
+    # The URLconf matches only the active language's prefix: read the path in its own language.
+    with translation.override(path_language):
+        if is_valid_path(path):
+            return translate_url(urlunsplit(("", "", path, parts.query, "")), language)
+    with translation.override(language):
+        return reverse("home")
+
+
+def page_in_languages(request):
+    """The page being shown in every language of the site, the site's default language first:
+    dicts with the language's code, its own name, the path and the absolute URL, and the
+    page's address without a language (hreflang x-default, as Django's sitemaps have it: it
+    sends each visitor to their language). Empty for a page without per-language addresses
+    (the admin, an unknown address)."""
+    if request.resolver_match is None or not translation.get_language_from_path(request.path_info):
+        return []
+    current = translation.get_language()
+    prefix = f"/{translation.get_language_from_path(request.path_info)}/"
+    without_language = request.build_absolute_uri(request.get_full_path().replace(prefix, "/", 1))
+    addresses = []
+    for code, _name in settings.LANGUAGES:
+        path = translate_url(request.get_full_path(), code)
+        addresses.append(
+            {
+                "code": code,
+                "name_local": translation.get_language_info(code)["name_local"],
+                "path": path,
+                "url": request.build_absolute_uri(path),
+                "is_current": code == current,
+                "without_language": without_language,
+            }
+        )
+    return addresses
