@@ -166,6 +166,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 CONTENT_LANGUAGE = env.str("CONTENT_LANGUAGE", default="en")
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
+# Our English date formats (portal/formats/en); Chinese pages use Django's zh_Hans ones.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 # Static files are served by WhiteNoise from STATIC_ROOT, with hashed names.

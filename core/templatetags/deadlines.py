@@ -12,7 +12,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def deadline(context, value, format="j M Y, H:i"):
+def deadline(context, value, format="SHORT_DATETIME_FORMAT"):
     """<time datetime="…">1 Mar 2027, 09:00</time> (Asia/Shanghai); empty without a value."""
     if not value:
         return ""
