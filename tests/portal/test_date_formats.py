@@ -34,4 +34,4 @@ def test_intake_dates_and_deadlines_read_the_chinese_way(client):
     assert "2026年12月5日" in chinese and "2026年11月30日 23:59" in chinese
     assert not MIXED_DATE.search(chinese)
     english = client.get(f"/en{path}").text
-    assert "5 Dec 2026" in english and "30 Nov 2026, 23:59" in english
+    assert "5 December 2026" in english and "30 Nov 2026, 23:59" in english
