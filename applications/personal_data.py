@@ -130,7 +130,7 @@ def places_given_up(user):
             "Your place in %(program)s (%(intake)s) is given up: the seat goes to another "
             "applicant, and the program's managers are told."
         )
-        % {"program": application.intake.program.display_title, "intake": application.intake.name}
+        % {"program": application.intake.program.title, "intake": application.intake.name}
         for application in applications
     ]
 

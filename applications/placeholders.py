@@ -38,7 +38,7 @@ def placeholder_values(application):
     deadline = application.offer_reply_deadline
     return {
         "name": application.applicant.display_name,
-        "program": application.intake.program.display_title,
+        "program": application.intake.program.title,
         "intake": application.intake.name,
         "deadline": (
             _("%(date)s (%(timezone)s)")

@@ -1,10 +1,12 @@
 """Language of parts (WCAG 2.1, success criterion 3.1.2): which parts of a page need a `lang`.
 
-`<html lang>` is the visitor's language, but what staff enter and the document import brings in
-is written in settings.CONTENT_LANGUAGE (a program's texts may also have a Chinese version: see
-`text_language` on programs.models.ChineseTextsMixin). A screen reader reads each part with the
-voice of its nearest `lang`, so a part in another language than the page's carries its own —
-and a part in the page's language carries none, since a redundant `lang` is only noise.
+`<html lang>` is the visitor's language. Texts visitors read have a column per language
+(django-modeltranslation, `<app>/translation.py`); one missing in the page's language shows in
+the other, so `text_language` says which language a shown text is in. Content with a single
+column (and the staff's own text) is written in settings.CONTENT_LANGUAGE. A screen reader reads
+each part with the voice of its nearest `lang`, so a part in another language than the page's
+carries its own — and a part in the page's language carries none, since a redundant `lang` is
+only noise.
 """
 
 from django import forms
@@ -12,6 +14,7 @@ from django.conf import settings
 from django.core import checks
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 
 @checks.register(checks.Tags.translation)
@@ -40,6 +43,16 @@ def is_page_language(language):
     one a range of the other ("en" text on an "en-gb" page)."""
     language, page = language.lower(), page_language()
     return language == page or page.startswith(f"{language}-") or language.startswith(f"{page}-")
+
+
+def text_language(obj, field):
+    """The language of the text `getattr(obj, field)` shows on this page: the page's when the
+    text is written in it, else the first language of the fallback order that has it;
+    settings.CONTENT_LANGUAGE for a field with a single column."""
+    for language in resolution_order(page_language()):
+        if getattr(obj, build_localized_fieldname(field, language), None) not in (None, ""):
+            return language
+    return settings.CONTENT_LANGUAGE
 
 
 def lang_attribute(language):

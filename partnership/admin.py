@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from partnership.models import (
     Agreement,
@@ -33,7 +38,7 @@ class HasImageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Figure)
-class FigureAdmin(admin.ModelAdmin):
+class FigureAdmin(TranslationAdmin):
     list_display = ["caption", "taken_in", "has_image", "preview"]
     list_filter = [HasImageFilter, "taken_in"]
     search_fields = ["caption", "alt_text"]
@@ -53,7 +58,7 @@ class FigureAdmin(admin.ModelAdmin):
         )
 
 
-class ArticleBlockInline(admin.StackedInline):
+class ArticleBlockInline(TranslationStackedInline):
     model = ArticleBlock
     extra = 0
     fields = ["position", "kind", "text", "figure"]
@@ -61,7 +66,7 @@ class ArticleBlockInline(admin.StackedInline):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(admin.ModelAdmin):
+class NewsArticleAdmin(TranslationAdmin):
     list_display = ["title", "published_on", "is_published"]
     list_filter = ["is_published", "published_on"]
     search_fields = ["title", "summary", "blocks__text"]
@@ -71,7 +76,7 @@ class NewsArticleAdmin(admin.ModelAdmin):
     inlines = [ArticleBlockInline]
 
 
-class UnitInline(admin.TabularInline):
+class UnitInline(TranslationTabularInline):
     model = Organisation
     fk_name = "parent"
     fields = ["name", "short_name", "slug", "kind"]
@@ -80,7 +85,7 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(TranslationAdmin):
     list_display = ["name", "short_name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "description"]
@@ -90,7 +95,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(TranslationAdmin):
     list_display = ["name", "role", "organisation", "position"]
     list_filter = ["organisation"]
     search_fields = ["name", "role"]
@@ -98,7 +103,7 @@ class PersonAdmin(admin.ModelAdmin):
     readonly_fields = ["source_key"]
 
 
-class AgreementPointInline(admin.TabularInline):
+class AgreementPointInline(TranslationTabularInline):
     model = AgreementPoint
     fields = ["kind", "text", "position"]
     extra = 0
@@ -112,7 +117,7 @@ class CeremonyParticipantInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(TranslationAdmin):
     list_display = ["title", "signed_on", "place"]
     list_filter = ["signed_on"]
     search_fields = ["title", "summary", "place"]
@@ -122,7 +127,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResearchField)
-class ResearchFieldAdmin(admin.ModelAdmin):
+class ResearchFieldAdmin(TranslationAdmin):
     list_display = ["name", "kind", "position"]
     list_filter = ["kind"]
     list_editable = ["position"]
@@ -131,7 +136,7 @@ class ResearchFieldAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(admin.ModelAdmin):
+class KeyFigureAdmin(TranslationAdmin):
     list_display = ["value", "label", "position"]
     list_editable = ["position"]
     search_fields = ["value", "label"]
@@ -139,7 +144,7 @@ class KeyFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(TranslationAdmin):
     list_display = ["title", "happened_on", "day_known", "is_planned"]
     list_filter = ["is_planned", "day_known", "organisations"]
     search_fields = ["title", "text"]
@@ -150,7 +155,7 @@ class MilestoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleBlock)
-class ArticleBlockAdmin(admin.ModelAdmin):
+class ArticleBlockAdmin(TranslationAdmin):
     """Mostly edited inline on the article; listed so milestones can search for paragraphs."""
 
     list_display = ["__str__", "article", "position", "kind"]

@@ -34,6 +34,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks: its admin classes override the admin's.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -164,6 +166,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # organisations, people, intakes, supervisors, the programs' main texts). Pages in another
 # language mark that content with `lang` (WCAG 2.1 "Language of Parts"): core.content_language.
 CONTENT_LANGUAGE = env.str("CONTENT_LANGUAGE", default="en")
+# Content visitors read has a column per language (django-modeltranslation: <app>/translation.py);
+# a text missing in the page's language shows in the other one, marked with its lang.
+MODELTRANSLATION_DEFAULT_LANGUAGE = CONTENT_LANGUAGE
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": (CONTENT_LANGUAGE, *(code for code, _name in LANGUAGES if code != CONTENT_LANGUAGE))
+}
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
 # Our English date formats (portal/formats/en); Chinese pages use Django's zh_Hans ones.

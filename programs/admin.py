@@ -7,6 +7,7 @@ the apps that know those, so the complete admins can only be put together above 
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from programs.models import (
@@ -18,17 +19,22 @@ from programs.models import (
 )
 
 
-class IntakeInline(admin.TabularInline):
+class IntakeInline(TranslationTabularInline):
     model = Intake
     extra = 0
     fields = ["name", "opens_at", "closes_at", "starts_on", "ends_on", "capacity"]
     show_change_link = True
 
 
-class ProgramAdmin(SimpleHistoryAdmin):
+class ProgramAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "kind", "is_published", "updated_at"]
     list_filter = ["kind", "is_published", "host_organisations", "partner_organisations"]
-    search_fields = ["title", "summary", "description", "title_zh", "summary_zh", "description_zh"]
+    # Each language's column (django-modeltranslation shows both side by side in the form).
+    search_fields = [
+        f"{field}_{language}"
+        for field in ("title", "summary", "description")
+        for language in ("en", "zh_hans")
+    ]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["host_organisations", "partner_organisations"]
     inlines = [IntakeInline]
@@ -45,22 +51,6 @@ class ProgramAdmin(SimpleHistoryAdmin):
                     "eligibility",
                     "location",
                 ]
-            },
-        ),
-        (
-            _("Chinese"),
-            {
-                "description": _(
-                    "Shown to visitors who read the site in Chinese. A field left empty "
-                    "shows the English text instead."
-                ),
-                "fields": [
-                    "title_zh",
-                    "summary_zh",
-                    "description_zh",
-                    "eligibility_zh",
-                    "location_zh",
-                ],
             },
         ),
         (
@@ -106,7 +96,7 @@ class IntakeQuestionInline(admin.StackedInline):
     fields = [("label", "kind", "required", "position"), "help_text", "choices"]
 
 
-class IntakeAdmin(SimpleHistoryAdmin):
+class IntakeAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "program", "opens_at", "closes_at", "capacity", "status_display"]
     list_filter = ["program", IntakeStatusFilter]
     list_select_related = ["program"]
@@ -151,14 +141,14 @@ class IntakeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ResearchArea)
-class ResearchAreaAdmin(admin.ModelAdmin):
+class ResearchAreaAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Supervisor)
-class SupervisorAdmin(SimpleHistoryAdmin):
+class SupervisorAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "title", "unit", "yearly_quota", "is_active", "is_example"]
     list_filter = ["is_active", "is_example", "unit", "research_areas"]
     search_fields = ["name", "title", "profile"]

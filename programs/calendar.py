@@ -25,11 +25,17 @@ def feed_fingerprint(intakes, *, title, base_url):
 
     Calendar apps poll feeds often; this lets an unchanged feed answer 304 or come from the
     cache. The language is part of it because event summaries are translated, and both titles
-    are read because a Chinese visitor sees `title_zh` (Program.display_title).
+    are read because a Chinese visitor sees the Chinese one where there is one.
     """
     digest = hashlib.sha256(repr((FEED_FORMAT, get_language(), title, base_url)).encode())
     rows = intakes.values_list(
-        "pk", "name", "closes_at", "program__title", "program__title_zh", "program__slug"
+        "pk",
+        "name_en",
+        "name_zh_hans",
+        "closes_at",
+        "program__title_en",
+        "program__title_zh_hans",
+        "program__slug",
     )
     for row in rows.iterator(chunk_size=2000):
         digest.update(repr(row).encode())
@@ -57,7 +63,7 @@ def deadlines_calendar(intakes, *, title, build_url):
         event.add(
             "summary",
             _("Application deadline: %(program)s — %(intake)s")
-            % {"program": intake.program.display_title, "intake": intake.name},
+            % {"program": intake.program.title, "intake": intake.name},
         )
         event.add("url", build_url(intake.program))
         event.add(

@@ -2,14 +2,12 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -68,62 +66,7 @@ class ProgramQuerySet(models.QuerySet):
         )
 
 
-class ChineseTextsMixin:
-    """Which language a program's texts are read in: the one rule for pages, feeds and emails.
-
-    Staff write the English texts and may add Chinese ones (`<field>_zh`). `display_<field>`
-    is the Chinese text while the active language is Chinese (the request's, or the one an
-    email is rendered in), else the English one — also when the Chinese one is empty, so a
-    program nobody translated yet still reads whole. Admin lists and sorting keep the English.
-    """
-
-    LOCALIZED_FIELDS = ("title", "summary", "description", "eligibility", "location")
-    # The language of the `<field>_zh` texts; the others are in settings.CONTENT_LANGUAGE.
-    CHINESE_LANGUAGE = "zh-hans"
-
-    def _shown_chinese(self, field):
-        """The Chinese text of `field` if it is the one to show now, else None."""
-        if field not in self.LOCALIZED_FIELDS:
-            raise ValueError(f"{field!r} has no Chinese version")
-        if (get_language() or "").startswith("zh"):
-            chinese = getattr(self, f"{field}_zh")
-            if chinese.strip():
-                return chinese
-        return None
-
-    def localized(self, field):
-        chinese = self._shown_chinese(field)
-        return getattr(self, field) if chinese is None else chinese
-
-    def text_language(self, field):
-        """The language of the text `localized(field)` returns, for its `lang` on pages that
-        are in another language (core.content_language)."""
-        if self._shown_chinese(field) is None:
-            return settings.CONTENT_LANGUAGE
-        return self.CHINESE_LANGUAGE
-
-    @property
-    def display_title(self):
-        return self.localized("title")
-
-    @property
-    def display_summary(self):
-        return self.localized("summary")
-
-    @property
-    def display_description(self):
-        return self.localized("description")
-
-    @property
-    def display_eligibility(self):
-        return self.localized("eligibility")
-
-    @property
-    def display_location(self):
-        return self.localized("location")
-
-
-class Program(ChineseTextsMixin, models.Model):
+class Program(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=ProgramKind.choices)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -156,12 +99,6 @@ class Program(ChineseTextsMixin, models.Model):
     cover_card = models.ImageField(
         _("cover image, card size"), upload_to="programs/covers/", blank=True, editable=False
     )
-    # Optional Chinese versions of the texts above; see ChineseTextsMixin.
-    title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
-    summary_zh = models.CharField(_("summary (Chinese)"), max_length=400, blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
-    eligibility_zh = models.TextField(_("audience and eligibility (Chinese)"), blank=True)
-    location_zh = models.CharField(_("location (Chinese)"), max_length=200, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

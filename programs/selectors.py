@@ -4,8 +4,10 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 
 from partnership.models import Organisation
 from programs.forms import CatalogSort
@@ -25,14 +27,11 @@ def catalog_programs(
     )
     if query := filters.get("q"):
         # English and Chinese texts alike: a visitor may type in either language.
-        programs = programs.filter(
-            Q(title__icontains=query)
-            | Q(summary__icontains=query)
-            | Q(description__icontains=query)
-            | Q(title_zh__icontains=query)
-            | Q(summary_zh__icontains=query)
-            | Q(description_zh__icontains=query)
-        )
+        texts = Q()
+        for field in ("title", "summary", "description"):
+            for code, _name in settings.LANGUAGES:
+                texts |= Q(**{f"{build_localized_fieldname(field, code)}__icontains": query})
+        programs = programs.filter(texts)
     if kind := filters.get("kind"):
         programs = programs.filter(kind=kind)
     if status := filters.get("status"):
@@ -46,9 +45,11 @@ def catalog_programs(
                 Q(host_organisations=organisation) | Q(partner_organisations=organisation)
             ).values("pk")
         )
+    # By the title in the language content is written in, which every program has.
+    title = build_localized_fieldname("title", settings.CONTENT_LANGUAGE)
     if filters.get("sort") == CatalogSort.TITLE:
-        return programs.order_by("title", "pk")
-    return programs.order_by(F("next_deadline").asc(nulls_last=True), "title", "pk")
+        return programs.order_by(title, "pk")
+    return programs.order_by(F("next_deadline").asc(nulls_last=True), title, "pk")
 
 
 def catalog_organisations() -> QuerySet[Organisation]:

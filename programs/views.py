@@ -128,6 +128,6 @@ def program_deadlines_feed(request, slug):
     return _calendar_response(
         request,
         selectors.deadline_intakes(program=program),
-        title=_("%(program)s: application deadlines") % {"program": program.display_title},
+        title=_("%(program)s: application deadlines") % {"program": program.title},
         filename=f"{program.slug}-deadlines.ics",
     )

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from applications.models import Application, EmailTemplate
@@ -121,3 +121,40 @@ def test_a_database_from_before_the_split_keeps_its_rows_and_permissions():
     assert manager.has_perm("partnership.change_newsarticle")
     assert manager.has_perm("mail.change_emaillog")
     assert not ContentType.objects.filter(app_label="portal", model="newsarticle").exists()
+
+
+BEFORE_TRANSLATED_COLUMNS = [
+    ("partnership", "0003_figure_image_stripped"),
+    ("programs", "0012_intake_referee_and_interview_settings"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_programs_chinese_texts_and_all_english_ones_reach_their_language_columns():
+    try:
+        old = migrate(BEFORE_TRANSLATED_COLUMNS)
+        old.get_model("programs", "Program").objects.create(
+            kind="phd",
+            title="PhD",
+            slug="phd",
+            summary="Supervised by Alibaba experts.",
+            title_zh="博士联合培养",
+            summary_zh="",  # never translated: the English shows on Chinese pages
+        )
+        old.get_model("partnership", "Milestone").objects.create(
+            title="Founded", text="The institute opened."
+        )
+    finally:
+        migrate(latest())
+
+    program = Program.objects.get()
+    assert (program.title_en, program.title_zh_hans) == ("PhD", "博士联合培养")
+    assert (program.summary_en, program.summary_zh_hans) == ("Supervised by Alibaba experts.", None)
+    with translation.override("zh-hans"):
+        assert (program.title, program.summary) == (
+            "博士联合培养",
+            "Supervised by Alibaba experts.",
+        )
+    milestone = Milestone.objects.get()
+    assert (milestone.title_en, milestone.text_en) == ("Founded", "The institute opened.")
+    assert milestone.title_zh_hans is None

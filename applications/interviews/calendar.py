@@ -28,7 +28,7 @@ def interview_calendar(interview, *, url):
     texts are in the active language. `url` is the student's interview page."""
     slot = interview.slot
     zone = student_time_zone(interview)
-    program = interview.application.intake.program.display_title
+    program = interview.application.intake.program.title
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")

@@ -29,7 +29,7 @@ def render_referee_email(referee, template, **extra):
         context = {
             "referee": referee,
             "student": application.applicant.display_name,
-            "program": application.intake.program.display_title,
+            "program": application.intake.program.title,
             "intake": application.intake.name,
             "deadline": application.intake.letters_due_at,
             "time_zone": timezone.get_current_timezone_name(),

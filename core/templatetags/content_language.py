@@ -1,9 +1,9 @@
 """Mark database content with its language where it differs from the page's (WCAG 3.1.2).
 
-On an element that holds only content: `<p{% content_lang %}>{{ milestone.text }}</p>`,
-`<h2{% program_text_lang program "title" %}>{{ program.display_title }}</h2>`. Inside a sentence
-of UI text: `{{ intake.name|content_text }}`, `{{ program|program_text:"title" }}`. The rule
-lives in core.content_language; <title>, meta tags and emails cannot mark parts.
+On an element that holds one translated text: `<h2{% text_lang program "title" %}>{{ program.title
+}}</h2>`; inside a sentence of UI text: `{{ program|text:"title" }}`. Content with a single
+column: `<dd{% content_lang %}>…</dd>`, `{{ value|content_text }}`. The rule lives in
+core.content_language; <title>, meta tags and emails cannot mark parts.
 """
 
 import re
@@ -12,7 +12,7 @@ from django import template
 from django.conf import settings
 from django.utils.text import Truncator
 
-from core.content_language import in_language, lang_attribute
+from core.content_language import in_language, lang_attribute, text_language
 
 register = template.Library()
 
@@ -25,10 +25,10 @@ def content_lang():
 
 
 @register.simple_tag
-def program_text_lang(program, field):
-    """` lang="…"` for `program.localized(field)` when it is not in the page's language: the
-    English text a Chinese page shows where the Chinese one is empty; else nothing."""
-    return lang_attribute(program.text_language(field))
+def text_lang(obj, field):
+    """` lang="…"` for the text `obj.<field>` shows when it is not in the page's language (the
+    English text a Chinese page shows where the Chinese one is missing); else nothing."""
+    return lang_attribute(text_language(obj, field))
 
 
 @register.filter
@@ -38,10 +38,10 @@ def content_text(value):
 
 
 @register.filter
-def program_text(program, field):
-    """`program.localized(field)` inside a sentence of UI text, in a `<span lang>` when it is
-    not in the page's language."""
-    return in_language(program.localized(field), program.text_language(field))
+def text(obj, field):
+    """`obj.<field>` inside a sentence of UI text, in a `<span lang>` when it is not in the
+    page's language."""
+    return in_language(getattr(obj, field), text_language(obj, field))
 
 
 # Han characters: Chinese text has no spaces, so a word count would never cut it.

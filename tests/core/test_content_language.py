@@ -53,11 +53,13 @@ def test_content_inside_a_sentence_gets_a_span_of_its_own_and_stays_escaped():
     ],
 )
 def test_a_program_text_is_marked_where_it_is_not_in_the_page_language(language, expected):
-    program = ProgramFactory.build(title="Summer School", title_zh="暑期学校", summary="Two weeks.")
+    program = ProgramFactory.build(
+        title="Summer School", title_zh_hans="暑期学校", summary="Two weeks."
+    )
     source = (
-        '<h2{% program_text_lang program "title" %}>{{ program.display_title }}</h2>'
-        '<p{% program_text_lang program "summary" %}>{{ program.display_summary }}</p>'
-        ' in {{ program|program_text:"summary" }}'
+        '<h2{% text_lang program "title" %}>{{ program.title }}</h2>'
+        '<p{% text_lang program "summary" %}>{{ program.summary }}</p>'
+        ' in {{ program|text:"summary" }}'
     )
     with translation.override(language):
         assert render(source, program=program) == expected

@@ -64,7 +64,12 @@ def upload_figure_in_admin(client, upload):
     client.force_login(StaffFactory())
     response = client.post(
         reverse("admin:partnership_figure_change", args=[figure.pk]),
-        {"caption": figure.caption, "taken_in": "2020-03-01", "image": upload, "alt_text": ""},
+        {
+            "caption_en": figure.caption,
+            "taken_in": "2020-03-01",
+            "image": upload,
+            "alt_text_en": "",
+        },
     )
     assert response.status_code == 302
     figure.refresh_from_db()

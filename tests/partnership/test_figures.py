@@ -36,7 +36,12 @@ def test_uploading_a_photo_in_admin_makes_upright_web_sizes_without_exif(client,
     upload = SimpleUploadedFile("ceremony.jpg", jpeg_with_exif(), content_type="image/jpeg")
     response = client.post(
         reverse("admin:partnership_figure_change", args=[figure.pk]),
-        {"caption": figure.caption, "taken_in": "2020-03-01", "image": upload, "alt_text": ""},
+        {
+            "caption_en": figure.caption,
+            "taken_in": "2020-03-01",
+            "image": upload,
+            "alt_text_en": "",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
 
@@ -68,7 +73,7 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_changes(client, medi
     upload = SimpleUploadedFile("notes.jpg", b"not really a photo", content_type="image/jpeg")
     response = client.post(
         reverse("admin:partnership_figure_change", args=[figure.pk]),
-        {"caption": "Changed caption", "taken_in": "2020-03-01", "image": upload},
+        {"caption_en": "Changed caption", "taken_in": "2020-03-01", "image": upload},
     )
     assert response.status_code == 200
     assert "Upload a valid image" in response.content.decode()

@@ -94,7 +94,7 @@ def intake_admin_form(intake, **changes):
     local = timezone.localtime
     data = {
         "program": intake.program_id,
-        "name": intake.name,
+        "name_en": intake.name,
         "capacity": intake.capacity,
         "offer_reply_days": intake.offer_reply_days,
         "opens_at_0": local(intake.opens_at).date().isoformat(),

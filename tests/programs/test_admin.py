@@ -66,14 +66,14 @@ def test_program_add_with_an_inline_intake_and_a_cover_image(staff_client):
         reverse("admin:programs_program_add"),
         {
             "kind": "summer_camp",
-            "title": "Summer camp",
+            "title_en": "Summer camp",
             "slug": "summer-camp",
-            "summary": "A week at Alibaba.",
+            "summary_en": "A week at Alibaba.",
             "is_published": "on",
             "cover_image": jpeg_upload(),
             "intakes-TOTAL_FORMS": "1",
             "intakes-INITIAL_FORMS": "0",
-            "intakes-0-name": "Summer 2027",
+            "intakes-0-name_en": "Summer 2027",
             "intakes-0-opens_at_0": now.strftime("%Y-%m-%d"),
             "intakes-0-opens_at_1": "09:00:00",
             "intakes-0-closes_at_0": (now + timedelta(days=30)).strftime("%Y-%m-%d"),
@@ -162,19 +162,20 @@ def test_program_search_and_filters(staff_client, intakes):
     assert [p.title for p in found] == ["Young Fellow camp"]
 
 
-CHINESE_FIELDS = ["title_zh", "summary_zh", "description_zh", "eligibility_zh", "location_zh"]
+TRANSLATED_FIELDS = ["title", "summary", "description", "eligibility", "location"]
 
 
-def test_chinese_texts_have_their_own_fieldset_after_the_english_ones(staff_client):
+def test_staff_edit_both_languages_side_by_side(staff_client):
     program = ProgramFactory(title="Summer camp")
     response = staff_client.get(reverse("admin:programs_program_change", args=[program.pk]))
-    fieldsets = response.context["adminform"].fieldsets
-    assert [name for name, _options in fieldsets][:2] == [None, "Chinese"]
-    assert fieldsets[1][1]["fields"] == CHINESE_FIELDS
-    assert "title" in fieldsets[0][1]["fields"] and "summary" in fieldsets[0][1]["fields"]
+    main_fields = response.context["adminform"].fieldsets[0][1]["fields"]
+    for field in TRANSLATED_FIELDS:
+        # Each English field is followed by its Chinese one (django-modeltranslation).
+        english = main_fields.index(f"{field}_en")
+        assert main_fields[english + 1] == f"{field}_zh_hans"
     html = response.content.decode()
-    assert all(f'name="{field}"' in html for field in CHINESE_FIELDS)
-    assert "Title (Chinese)" in html
+    assert all(f'name="{field}_zh_hans"' in html for field in TRANSLATED_FIELDS)
+    assert "[zh-hans]" in html
 
 
 def test_staff_save_a_chinese_title_and_find_the_program_by_it(staff_client):
@@ -183,11 +184,11 @@ def test_staff_save_a_chinese_title_and_find_the_program_by_it(staff_client):
         reverse("admin:programs_program_change", args=[program.pk]),
         {
             "kind": program.kind,
-            "title": "Summer camp",
+            "title_en": "Summer camp",
             "slug": "summer-camp",
-            "summary": "A week.",
-            "title_zh": "夏令营",
-            "summary_zh": "一周。",
+            "summary_en": "A week.",
+            "title_zh_hans": "夏令营",
+            "summary_zh_hans": "一周。",
             "is_published": "on",
             "intakes-TOTAL_FORMS": "0",
             "intakes-INITIAL_FORMS": "0",
@@ -195,11 +196,8 @@ def test_staff_save_a_chinese_title_and_find_the_program_by_it(staff_client):
     )
     assert response.status_code == 302, response.context["adminform"].errors
     program.refresh_from_db()
-    assert (program.title_zh, program.summary_zh, program.description_zh) == (
-        "夏令营",
-        "一周。",
-        "",
-    )
+    assert (program.title_zh_hans, program.summary_zh_hans) == ("夏令营", "一周。")
+    assert not program.description_zh_hans
     ProgramFactory(title="ZIERIP")
     found = staff_client.get(reverse("admin:programs_program_changelist"), {"q": "夏令"})
     assert [p.title for p in found.context["cl"].result_list] == ["Summer camp"]  # English title
@@ -218,9 +216,9 @@ def test_a_program_slug_that_would_hide_another_page_is_refused(staff_client):
         reverse("admin:programs_program_add"),
         {
             "kind": "summer_camp",
-            "title": "Supervisors",
+            "title_en": "Supervisors",
             "slug": "supervisors",
-            "summary": "Clashes with the directory.",
+            "summary_en": "Clashes with the directory.",
             "intakes-TOTAL_FORMS": "0",
             "intakes-INITIAL_FORMS": "0",
         },

@@ -192,7 +192,7 @@ def test_each_language_gets_its_own_feed(client, intakes):
 
 def test_the_chinese_feed_names_programs_by_their_chinese_title(client, intakes):
     camp = intakes["camp"].program
-    camp.title_zh = "夏令营"
+    camp.title_zh_hans = "夏令营"
     camp.save()
     chinese = events_of(
         client.get(address_in_language(reverse("programs:deadlines_feed"), "zh-hans"))
@@ -223,7 +223,7 @@ def test_editing_a_chinese_title_changes_the_feed_at_once(client, intakes, url):
     url = address_in_language(url, "zh-hans")
     first = client.get(url)
     camp = intakes["camp"].program
-    camp.title_zh = "夏令营"
+    camp.title_zh_hans = "夏令营"
     camp.save()
 
     again = client.get(url, headers={"if-none-match": first["ETag"]})

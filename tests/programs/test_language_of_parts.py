@@ -30,9 +30,9 @@ def summer():
         description="Lectures and projects.",
         eligibility="Graduate students.",
         location="Hangzhou",
-        title_zh="国际研究生暑期学校",
-        summary_zh="在杭州的两周。",
-        description_zh="讲座与项目。",
+        title_zh_hans="国际研究生暑期学校",
+        summary_zh_hans="在杭州的两周。",
+        description_zh_hans="讲座与项目。",
     )
     program.host_organisations.add(
         OrganisationFactory(name="Alibaba DAMO Academy", kind=OrganisationKind.COMPANY_UNIT)
@@ -108,7 +108,7 @@ def test_the_supervisor_profile_reads_english(client, supervisor):
     assert languages_of(html, "Leads research on visual intelligence.") == {"en"}
     assert languages_of(html, "研究方向") == {"zh-hans"}  # "Research areas"
     listed = page(client, reverse("programs:supervisors"), CHINESE)
-    for text in ["Hua Xiansheng", "Senior researcher, Alibaba Cloud", "Computer vision"]:
+    for text in ["Hua Xiansheng", "Senior researcher", "Alibaba Cloud", "Computer vision"]:
         assert languages_of(listed, text) == {"en"}  # the area: on the card and in the filter
 
 

@@ -22,7 +22,9 @@ def snapshot():
         "supervisors": sorted(Supervisor.objects.values_list("slug", "unit__slug")),
         "organisations": Organisation.objects.count(),
         "chinese": sorted(
-            Program.objects.values_list("slug", "title_zh", "summary_zh", "description_zh")
+            Program.objects.values_list(
+                "slug", "title_zh_hans", "summary_zh_hans", "description_zh_hans"
+            )
         ),
     }
 
@@ -65,7 +67,7 @@ def test_a_later_run_keeps_what_staff_changed_and_deleted(db, settings):
     edited.save()
     Supervisor.objects.get(slug="li-xiaowen").delete()
     Intake.objects.get(name__startswith="Joint training base").delete()
-    Program.objects.filter(slug="zierip").update(title_zh="", summary="Written by staff.")
+    Program.objects.filter(slug="zierip").update(title_zh_hans="", summary="Written by staff.")
     before = snapshot()
 
     with time_machine.travel("2026-03-05 10:00 +08:00"):
@@ -124,27 +126,28 @@ CHINESE_TITLES = {
 def test_seed_demo_gives_every_imported_program_a_chinese_title_and_summary(document_programs):
     call_command("seed_demo")
     programs = Program.objects.all()
-    assert {p.slug: p.title_zh for p in programs} == CHINESE_TITLES
-    assert all(p.summary_zh and p.description_zh == p.summary_zh for p in programs)
+    assert {p.slug: p.title_zh_hans for p in programs} == CHINESE_TITLES
+    assert all(p.summary_zh_hans and p.description_zh_hans == p.summary_zh_hans for p in programs)
     assert all(
-        len(p.summary_zh) <= Program._meta.get_field("summary_zh").max_length for p in programs
+        len(p.summary_zh_hans) <= Program._meta.get_field("summary_zh_hans").max_length
+        for p in programs
     )
     # Only the texts the document has: it gives no eligibility or location.
-    assert not any(p.eligibility_zh or p.location_zh for p in programs)
+    assert not any(p.eligibility_zh_hans or p.location_zh_hans for p in programs)
     summer = programs.get(slug="international-graduate-summer-school")
-    assert "暑期学校" in summer.summary_zh and "2周" in summer.summary_zh
+    assert "暑期学校" in summer.summary_zh_hans and "2周" in summer.summary_zh_hans
 
 
 def test_seed_demo_leaves_chinese_texts_staff_wrote_alone(document_programs):
-    Program.objects.filter(slug="summer-camp").update(title_zh="软件学院夏令营")
-    Program.objects.filter(slug="zierip").update(summary_zh="员工写的摘要。")
+    Program.objects.filter(slug="summer-camp").update(title_zh_hans="软件学院夏令营")
+    Program.objects.filter(slug="zierip").update(summary_zh_hans="员工写的摘要。")
     call_command("seed_demo")
     camp = Program.objects.get(slug="summer-camp")
-    assert camp.title_zh == "软件学院夏令营"
-    assert camp.summary_zh  # its empty fields are still filled
+    assert camp.title_zh_hans == "软件学院夏令营"
+    assert camp.summary_zh_hans  # its empty fields are still filled
     zierip = Program.objects.get(slug="zierip")
-    assert zierip.summary_zh == "员工写的摘要。"
-    assert zierip.title_zh == "浙江大学国际软件工程产学研项目（ZIERIP）"
+    assert zierip.summary_zh_hans == "员工写的摘要。"
+    assert zierip.title_zh_hans == "浙江大学国际软件工程产学研项目（ZIERIP）"
 
 
 def test_seed_demo_leaves_the_english_texts_alone(document_programs):

@@ -295,7 +295,9 @@ def test_assigning_a_reviewer_tells_the_applicant_in_their_language(
 def test_a_chinese_applicant_reads_the_programs_chinese_title(
     django_capture_on_commit_callbacks,
 ):
-    application = shortlisted_application(language="zh-hans", program__title_zh="国际企业研究实习")
+    application = shortlisted_application(
+        language="zh-hans", program__title_zh_hans="国际企业研究实习"
+    )
 
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         application_decide(application=application, decision="offer", by=make_manager())
@@ -309,7 +311,7 @@ def test_a_chinese_applicant_reads_the_programs_chinese_title(
 def test_an_english_applicant_reads_the_english_title_despite_a_chinese_one(
     django_capture_on_commit_callbacks,
 ):
-    application = shortlisted_application(language="en", program__title_zh="国际企业研究实习")
+    application = shortlisted_application(language="en", program__title_zh_hans="国际企业研究实习")
 
     with translation.override("zh-hans"), django_capture_on_commit_callbacks(execute=True):
         application_decide(application=application, decision="offer", by=make_manager())
@@ -319,7 +321,9 @@ def test_an_english_applicant_reads_the_english_title_despite_a_chinese_one(
 
 def test_the_generic_state_email_names_the_chinese_title(django_capture_on_commit_callbacks):
     EmailTemplate.objects.filter(state=S.REJECTED).delete()
-    application = shortlisted_application(language="zh-hans", program__title_zh="国际企业研究实习")
+    application = shortlisted_application(
+        language="zh-hans", program__title_zh_hans="国际企业研究实习"
+    )
 
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         application_decide(application=application, decision="reject", by=make_manager())

@@ -210,7 +210,7 @@ def test_a_new_intake_gets_the_default_criteria_unless_the_manager_gives_its_own
     assert client.post(add, new_intake_form(program)).status_code == 302
     own = new_intake_form(
         program,
-        name="Winter 2031",
+        name_en="Winter 2031",
         **{
             "review_criteria-TOTAL_FORMS": "1",
             "review_criteria-0-name": "Research fit",

@@ -161,15 +161,15 @@ def test_the_intakes_inline_of_the_program_page_applies_the_same_rule(client):
     prefix = "intakes-0-"
     data = {
         "kind": program.kind,
-        "title": program.title,
+        "title_en": program.title,
         "slug": program.slug,
-        "summary": program.summary,
+        "summary_en": program.summary,
         "is_published": "on",
         "intakes-TOTAL_FORMS": "1",
         "intakes-INITIAL_FORMS": "1",
         prefix + "id": intake.pk,
         prefix + "program": program.pk,
-        prefix + "name": intake.name,
+        prefix + "name_en": intake.name,
         prefix + "opens_at_0": local(intake.opens_at).date().isoformat(),
         prefix + "opens_at_1": "09:00:00",
         prefix + "closes_at_0": local(intake.closes_at).date().isoformat(),

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -33,8 +34,8 @@ SUMMER_SCHOOL_AND_ZIERIP_ZH = (
 )
 
 # Chinese texts of the imported programs (the import reads an English document only):
-# slug: (title_zh, summary_zh). Each summary translates the sentence the import takes as the
-# English summary and description, so the same text also fills description_zh.
+# slug: (Chinese title, Chinese summary). Each summary translates the sentence the import takes
+# as the English summary and description, so the same text also fills the Chinese description.
 CHINESE_TEXTS = {
     "international-graduate-summer-school": (
         "国际研究生暑期学校",
@@ -200,10 +201,15 @@ class Command(BaseCommand):
         """Fill each empty Chinese text; one staff already wrote is theirs and stays."""
         filled = 0
         for slug, (title, summary) in CHINESE_TEXTS.items():
-            texts = {"title_zh": title, "summary_zh": summary, "description_zh": summary}
+            texts = {
+                "title_zh_hans": title,
+                "summary_zh_hans": summary,
+                "description_zh_hans": summary,
+            }
             for field, text in texts.items():
                 # Conditional UPDATE: an edit saved since in_bulk read the row is not undone.
-                filled += Program.objects.filter(pk=programs[slug].pk, **{field: ""}).update(
+                empty = Q(**{field: ""}) | Q(**{f"{field}__isnull": True})
+                filled += Program.objects.filter(empty, pk=programs[slug].pk).update(
                     **{field: text}
                 )
         return filled
