@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
+from applications import tasks
 from applications.reminders import REMINDERS
 from applications.states import ApplicationState as S
 from mail.models import EmailLog, EmailStatus
@@ -190,3 +191,21 @@ def test_reminders_are_in_the_language_the_student_chose(mailoutbox):
     assert "尚缺：\n- 请撰写个人陈述。\n- 请上传简历。\n- 请上传成绩单。\n" in chinese.body
     [english] = by_recipient.values()
     assert english.subject == "Please reply to your offer for ZIERIP"
+
+
+def test_a_reminder_from_the_worker_links_to_the_page_in_the_students_language(mailoutbox):
+    """Beat's task runs outside any request: the link carries the student's language prefix,
+    and the program is named in that language, whatever language the worker runs in."""
+    applicant = StudentProfileFactory(user__language="zh-hans").user
+    draft = ApplicationFactory(
+        applicant=applicant,
+        intake=intake_closing_in(timedelta(days=1), program__title_zh_hans="国际企业研究实习"),
+    )
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        tasks.send_reminders.delay()
+
+    [message] = mailoutbox
+    assert message.subject == "您对 国际企业研究实习 的申请尚未提交"
+    assert f"https://portal.example.org/zh-hans/applications/{draft.pk}/" in message.body
+    assert "/en/" not in message.body

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from applications.states import ApplicationState
 from selection import tasks
-from tests.factories import IntakeFactory
+from tests.factories import IntakeFactory, StudentProfileFactory
 from tests.selection.factories import (
     CriterionFactory,
     make_manager,
@@ -128,3 +128,29 @@ def test_emails_to_many_applicants_are_written_by_the_worker(client, after_commi
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         a.applicant.email for a in applications
     )
+
+
+def test_the_worker_writes_each_applicant_in_their_language(after_commit):
+    """The worker has no request to take a language from: each applicant gets the text in
+    their language, its placeholders filled in that language too."""
+    chinese = submitted_application(
+        state=S.OFFERED,
+        applicant=StudentProfileFactory(user__language="zh-hans").user,
+        intake__program__title="ZIERIP",
+        intake__program__title_zh_hans="国际企业研究实习",
+    )
+    english = submitted_application(state=S.OFFERED, intake=chinese.intake)
+
+    with after_commit():
+        tasks.email_applicants.delay(
+            [chinese.pk, english.pk],
+            {
+                "en": ["Interviews for {program}", "Dear {name}"],
+                "zh-hans": ["{program}面试", "您好"],
+            },
+        )
+
+    assert {message.to[0]: message.subject for message in mail.outbox} == {
+        chinese.applicant.email: "国际企业研究实习面试",
+        english.applicant.email: "Interviews for ZIERIP",
+    }
