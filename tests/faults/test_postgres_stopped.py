@@ -108,22 +108,22 @@ class Visitor:
 
 def test_the_site_answers_503_while_postgresql_is_stopped_and_loses_nothing(site, cluster):
     visitor = Visitor(site)
-    assert visitor.get("/accounts/signup/")[0] == 200
+    assert visitor.get("/en/accounts/signup/")[0] == 200
     signed_up = visitor.post(
-        "/accounts/signup/",
+        "/en/accounts/signup/",
         {"email": "kept@example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert signed_up[0] == 200  # the redirect followed to the next page
-    assert "kept@example.org" in visitor.get("/accounts/")[1]
+    assert "kept@example.org" in visitor.get("/en/accounts/")[1]
 
     cluster.stop()
     try:
-        status, html, headers = visitor.get("/accounts/")
+        status, html, headers = visitor.get("/en/accounts/")
         assert status == 503
         assert "The portal is unavailable for a moment" in html
         assert "Traceback" not in html
         assert headers["Retry-After"] == "60"
-        status, html, _headers = visitor.get("/programs/", language="zh-hans")
+        status, html, _headers = visitor.get("/zh-hans/programs/")
         assert status == 503
         assert '<html lang="zh-hans">' in html
         assert re.search(r"<h1>[^<a-zA-Z]+</h1>", html)  # the heading, in Chinese
@@ -141,8 +141,8 @@ def test_the_site_answers_503_while_postgresql_is_stopped_and_loses_nothing(site
     status, body, _headers = visitor.get("/healthz")
     assert (status, json.loads(body)["database"]) == (200, "ok")
     # The account made before the outage is intact: its session and its password work.
-    assert "kept@example.org" in visitor.get("/accounts/")[1]
+    assert "kept@example.org" in visitor.get("/en/accounts/")[1]
     again = Visitor(site)
-    again.get("/accounts/login/")
-    again.post("/accounts/login/", {"username": "kept@example.org", "password": PASSWORD})
-    assert "kept@example.org" in again.get("/accounts/")[1]
+    again.get("/en/accounts/login/")
+    again.post("/en/accounts/login/", {"username": "kept@example.org", "password": PASSWORD})
+    assert "kept@example.org" in again.get("/en/accounts/")[1]

@@ -61,7 +61,9 @@ def private_redis(settings, tmp_path):
         stop()
 
 
-@pytest.mark.parametrize("url", ["/", "/programs/", "/programs/deadlines.ics", "/news/"])
+@pytest.mark.parametrize(
+    "url", ["/en/", "/en/programs/", "/en/programs/deadlines.ics", "/en/news/"]
+)
 def test_public_pages_answer_while_redis_is_down(client, redis_closed, url):
     IntakeFactory()
     assert client.get(url).status_code == 200
@@ -70,10 +72,10 @@ def test_public_pages_answer_while_redis_is_down(client, redis_closed, url):
 def test_a_student_logs_in_and_sees_their_applications(client, redis_closed):
     user = StudentProfileFactory().user
     response = client.post(
-        "/accounts/login/", {"username": user.email, "password": DEFAULT_PASSWORD}
+        "/en/accounts/login/", {"username": user.email, "password": DEFAULT_PASSWORD}
     )
     assert response.status_code == 302
-    assert client.get("/applications/").status_code == 200
+    assert client.get("/en/applications/").status_code == 200
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
@@ -89,7 +91,7 @@ def test_a_draft_saved_while_redis_is_down_is_kept(client, redis_closed):
 def test_a_visitor_signs_up_while_redis_is_down(client, redis_closed, mailoutbox, after_commit):
     with after_commit():
         response = client.post(
-            "/accounts/signup/",
+            "/en/accounts/signup/",
             {
                 "email": "new@example.org",
                 "password1": "a-Sound-passphrase-42",
@@ -102,14 +104,14 @@ def test_a_visitor_signs_up_while_redis_is_down(client, redis_closed, mailoutbox
 
 def test_redis_stopped_mid_run_turns_cached_pages_into_misses(client, private_redis):
     intake = IntakeFactory()
-    first = client.get("/programs/deadlines.ics")
+    first = client.get("/en/programs/deadlines.ics")
     assert first.status_code == 200
     cache.set("probe", "kept")
     assert cache.get("probe") == "kept"  # the cache is really Redis, and it works
 
     private_redis()
     assert cache.get("probe") is None
-    again = client.get("/programs/deadlines.ics")
+    again = client.get("/en/programs/deadlines.ics")
     assert again.status_code == 200
     assert intake.name.encode() in first.content and intake.name.encode() in again.content
     assert client.get("/healthz").json()["cache"] == "unavailable"
