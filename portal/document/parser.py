@@ -4,7 +4,9 @@ The document is plain text: the first line is the title, every other non-empty l
 paragraph, except short lines without closing punctuation, which are photo captions placed
 between paragraphs (a trailing "(March 2020)" dates the photo).
 
-Everything else is found by the extraction rules in `rules.py`. Each rule is a regular expression
+Everything else is found by the extraction rules in `rules.py`; the Chinese version of the
+document is read by `chinese.py` with `rules_zh.py`, through the functions here that take a
+`rules` module. Each rule is a regular expression
 that must match the text: when the document changes so that a rule no longer matches,
 parsing stops with a DocumentError that names the rule, instead of importing half a story.
 """
@@ -15,35 +17,32 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from portal.document import rules as english_rules
 from portal.document.rules import (
     AGREEMENT_CAPTION_RE,
-    CAPTION_DATE_RE,
-    CAPTION_MAX_LENGTH,
     CEREMONY_PARTS,
     CEREMONY_PLACE_RE,
     CEREMONY_RE,
     COMMITMENTS_RE,
     DEPUTY_DIRECTOR_RE,
-    EVENT_DATE_RE,
     INSTITUTE_SLUG,
     KEY_FIGURE_RULES,
     LIST_SPLIT_RE,
-    MILESTONE_TITLE_RULES,
     MONTHS,
     ORGANISATION_RULES,
     PARTNER_UNIVERSITIES_RE,
     PERSON_NAME_RE,
-    PLANNED_SENTENCE_RE,
     PRINCIPLE_SPLIT_RE,
     PRINCIPLES_RE,
     PROGRAM_RULES,
     RESEARCH_FIELD_RULES,
-    SENTENCE_BREAK_RE,
     SUMMARY_MAX_LENGTH,
-    TITLE_MAX_LENGTH,
     UNIVERSITY_FULL_NAMES,
     ZIERIP_WEEKS_RE,
 )
+
+# An untitled milestone is named by the opening of its sentence.
+UNTITLED_MILESTONE_LENGTH = 80
 
 
 class DocumentError(ValueError):
@@ -147,15 +146,23 @@ class ParsedDocument:
         return next(i for i, b in enumerate(self.blocks) if b.kind == "paragraph")
 
 
-def sentences(paragraph):
-    return [s.strip() for s in SENTENCE_BREAK_RE.split(paragraph) if s.strip()]
+def sentences(paragraph, rules=english_rules):
+    return [s.strip() for s in rules.SENTENCE_BREAK_RE.split(paragraph) if s.strip()]
 
 
 def split_list(text, pattern=LIST_SPLIT_RE):
     return [item.strip() for item in pattern.split(text) if item.strip()]
 
 
-def _search(pattern, text, rule_name):
+def shorten(text, length):
+    """`text` cut to at most `length` characters, at a space if it has any (Chinese has none)."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def match_rule(pattern, text, rule_name):
     match = pattern.search(text)
     if match is None:
         raise DocumentError(f"Extraction rule {rule_name!r} no longer matches the document.")
@@ -173,18 +180,18 @@ def decode(raw):
         ) from None
 
 
-def split_blocks(text):
+def split_blocks(text, rules=english_rules):
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise DocumentError("The document is empty.")
     title, body = lines[0], lines[1:]
-    if len(title) > TITLE_MAX_LENGTH or title.endswith("."):
+    if len(title) > rules.TITLE_MAX_LENGTH or title.endswith(rules.FULL_STOP):
         raise DocumentError("The first line must be the title: one short line without a full stop.")
     blocks = []
     for line in body:
-        if len(line) <= CAPTION_MAX_LENGTH and not line.endswith((".", "!", "?", "”", '"')):
-            found = CAPTION_DATE_RE.search(line)
-            taken_in = _month(found) if found else None
+        if len(line) <= rules.CAPTION_MAX_LENGTH and not line.endswith(rules.SENTENCE_ENDINGS):
+            found = rules.CAPTION_DATE_RE.search(line)
+            taken_in = month_of(found) if found else None
             blocks.append(Block("figure", line, taken_in))
         else:
             blocks.append(Block("paragraph", line))
@@ -193,13 +200,19 @@ def split_blocks(text):
     return title, blocks
 
 
-def _month(match):
-    return date(int(match["year"]), MONTHS.index(match["month"]) + 1, 1)
+def month_of(match):
+    """The first of the month a date rule matched: a month's name (English) or number (Chinese)."""
+    month = match["month"]
+    number = int(month) if month.isdigit() else MONTHS.index(month) + 1
+    try:
+        return date(int(match["year"]), number, 1)
+    except ValueError:
+        raise DocumentError(f"Invalid date in the document: {match.group(0)!r}.") from None
 
 
 def _event_date(match):
     day = match["day"]
-    month_start = _month(match)
+    month_start = month_of(match)
     if day is None:
         return month_start, False
     try:
@@ -229,7 +242,7 @@ def parse_organisations(text, paragraphs):
             OrganisationData(slug, name, kind, short_name, parent_slug, match_phrase=phrase)
         )
     universities = split_list(
-        _search(PARTNER_UNIVERSITIES_RE, text, "partner universities")["list"]
+        match_rule(PARTNER_UNIVERSITIES_RE, text, "partner universities")["list"]
     )
     for short in universities:
         org = OrganisationData(
@@ -272,25 +285,25 @@ def parse_people(all_sentences, organisations):
 
 
 def parse_deputy_director(text):
-    match = _search(DEPUTY_DIRECTOR_RE, text, "deputy director of the institute")
+    match = match_rule(DEPUTY_DIRECTOR_RE, text, "deputy director of the institute")
     role = f"{match['role']}; {match['post']} of the Joint Institute of Frontier Technologies"
     return ParticipantData(match["name"], role, "", INSTITUTE_SLUG)
 
 
-def parse_milestones(blocks):
+def parse_milestones(blocks, rules=english_rules):
     milestones, seen_dates = [], set()
     for index, block in enumerate(blocks):
         if block.kind != "paragraph":
             continue
-        for sentence in sentences(block.text):
-            if PLANNED_SENTENCE_RE.match(sentence):
+        for sentence in sentences(block.text, rules):
+            if rules.PLANNED_SENTENCE_RE.match(sentence):
                 milestones.append(
                     MilestoneData(
                         f"planned-{len(milestones)}", "", sentence, index, is_planned=True
                     )
                 )
                 continue
-            match = EVENT_DATE_RE.search(sentence)
+            match = rules.EVENT_DATE_RE.search(sentence)
             if not match:
                 continue
             happened_on, day_known = _event_date(match)
@@ -301,10 +314,14 @@ def parse_milestones(blocks):
             key = happened_on.isoformat() if day_known else happened_on.isoformat()[:7]
             milestones.append(MilestoneData(key, "", sentence, index, happened_on, day_known))
     if not any(m.happened_on for m in milestones):
-        raise DocumentError("Milestone rule: no sentence is dated like 'In April 2017, …'.")
+        raise DocumentError(
+            f"Milestone rule: no sentence is dated like {rules.DATED_SENTENCE_EXAMPLE!r}."
+        )
     if not any(m.is_planned for m in milestones):
-        raise DocumentError("Planned milestone rule: no sentence starts with 'In the future,'.")
-    for pattern, title in MILESTONE_TITLE_RULES:
+        raise DocumentError(
+            f"Planned milestone rule: no sentence starts with {rules.PLANNED_SENTENCE_EXAMPLE!r}."
+        )
+    for pattern, title in rules.MILESTONE_TITLE_RULES:
         matching = [m for m in milestones if re.search(pattern, m.text)]
         if len(matching) != 1:
             raise DocumentError(
@@ -313,8 +330,7 @@ def parse_milestones(blocks):
         matching[0].title = title
     for milestone in milestones:
         if not milestone.title:  # a dated sentence no rule names: its first words will do
-            words = milestone.text.split()
-            milestone.title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+            milestone.title = shorten(milestone.text, UNTITLED_MILESTONE_LENGTH)
     return sorted(milestones, key=lambda m: (m.is_planned, m.happened_on or date.max))
 
 
@@ -323,7 +339,7 @@ def parse_agreements(blocks, milestones, all_sentences, participants):
     for block in blocks:
         match = AGREEMENT_CAPTION_RE.match(block.text) if block.kind == "figure" else None
         if match and match["title"] not in agreements:
-            month = _month(match)
+            month = month_of(match)
             dated = [
                 m for m in milestones if m.happened_on and m.happened_on.replace(day=1) == month
             ]
@@ -356,7 +372,7 @@ def parse_agreements(blocks, milestones, all_sentences, participants):
     # "According to the agreement …" and the ceremony refer to the latest agreement.
     text = " ".join(all_sentences)
     latest.principles = split_list(
-        _search(PRINCIPLES_RE, text, "cooperation principles")["list"], PRINCIPLE_SPLIT_RE
+        match_rule(PRINCIPLES_RE, text, "cooperation principles")["list"], PRINCIPLE_SPLIT_RE
     )
     commitments = next(filter(None, map(COMMITMENTS_RE.search, all_sentences)), None)
     if commitments is None:
@@ -371,22 +387,20 @@ def parse_agreements(blocks, milestones, all_sentences, participants):
 def parse_key_figures(text):
     figures = []
     for key, pattern, value, label in KEY_FIGURE_RULES:
-        match = _search(pattern, text, f"key figure {key}")
+        match = match_rule(pattern, text, f"key figure {key}")
         figures.append(KeyFigureData(key, value.format(**match.groupdict()), label))
     return figures
 
 
 def parse_programs(text, all_sentences, organisations):
     universities = [o.slug for o in organisations if o.kind == "partner_university"]
-    weeks = _search(ZIERIP_WEEKS_RE, text, "ZIERIP weeks")
+    weeks = match_rule(ZIERIP_WEEKS_RE, text, "ZIERIP weeks")
     programs = []
     for slug, kind, title, anchor, hosts in PROGRAM_RULES:
         mentions = [s for s in all_sentences if anchor in s]
         if not mentions:
             raise DocumentError(f"Program rule {slug!r}: {anchor!r} is not in the document.")
-        summary = mentions[0]
-        if len(summary) > SUMMARY_MAX_LENGTH:
-            summary = summary[: SUMMARY_MAX_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        summary = shorten(mentions[0], SUMMARY_MAX_LENGTH)
         program = ProgramData(slug, kind, title, summary, " ".join(mentions), hosts)
         if kind == "zierip":
             program.partner_slugs = universities
@@ -408,7 +422,7 @@ def parse_document(text):
     participants = parse_people(all_sentences, organisations)
     people = [*participants, parse_deputy_director(body)]
     research_fields = {
-        kind: split_list(_search(pattern, body, f"research fields {kind}")["list"])
+        kind: split_list(match_rule(pattern, body, f"research fields {kind}")["list"])
         for kind, pattern in RESEARCH_FIELD_RULES
     }
     return ParsedDocument(

@@ -34,6 +34,9 @@ SENTENCE_BREAK_RE = re.compile(r"(?<=\.)\s+(?=[A-Z“])")
 PERSON_NAME_RE = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+$")
 CAPTION_MAX_LENGTH = 200
 TITLE_MAX_LENGTH = 300
+# A line that ends like a sentence is a paragraph, not a caption; the title ends in no full stop.
+SENTENCE_ENDINGS = (".", "!", "?", "”", '"')
+FULL_STOP = "."
 
 
 # Organisations the document names. `match` is the phrase that must occur in the text.
@@ -225,6 +228,9 @@ MILESTONE_TITLE_RULES = [
     ),
 ]
 PLANNED_SENTENCE_RE = re.compile(r"^In the future, ")
+# How the errors of the two rules above show a sentence they look for.
+DATED_SENTENCE_EXAMPLE = "In April 2017, …"
+PLANNED_SENTENCE_EXAMPLE = "In the future,"
 
 ZIERIP_NAME = (
     "Zhejiang University International Software Engineering Education-Research-Industry "
