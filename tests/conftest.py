@@ -12,6 +12,7 @@ from django.utils import translation
 from portal.celery import app as celery_app
 
 DOCUMENT = Path(django_settings.BASE_DIR) / "content" / "zju-alibaba-cooperation-2020.txt"
+CHINESE_DOCUMENT = DOCUMENT.with_name("zju-alibaba-cooperation-2020.zh-hans.txt")
 
 
 @pytest.fixture(scope="session")
@@ -52,6 +53,14 @@ def private_media(settings):
 def imported(db):
     """The database as `make run` leaves it: the source document imported."""
     call_command("import_document", str(DOCUMENT), stdout=StringIO())
+
+
+@pytest.fixture
+def imported_in_english_only(db, tmp_path):
+    """The source document imported without its Chinese version: every text in English only."""
+    english_only = tmp_path / DOCUMENT.name
+    english_only.write_bytes(DOCUMENT.read_bytes())
+    call_command("import_document", str(english_only), stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)

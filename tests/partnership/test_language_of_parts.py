@@ -1,6 +1,7 @@
-"""Content is written in CONTENT_LANGUAGE (English): on a Chinese page each part of it carries
-lang="en" so screen readers read it with an English voice (WCAG 2.1, 3.1.2), while the UI
-around it stays Chinese; on an English page nothing carries a redundant lang."""
+"""Content without its Chinese text shows in English (CONTENT_LANGUAGE): on a Chinese page each
+such part carries lang="en" so screen readers read it with an English voice (WCAG 2.1, 3.1.2),
+while the UI around it stays Chinese; on an English page nothing carries a redundant lang.
+The pages are built from the document imported without its Chinese version."""
 
 import pytest
 from django.urls import reverse
@@ -33,7 +34,7 @@ def chinese(message):
 # Pages ------------------------------------------------------------------------------------------
 
 
-def test_the_news_article_reads_english_on_a_chinese_page(client, imported):
+def test_the_news_article_reads_english_on_a_chinese_page(client, imported_in_english_only):
     article = NewsArticle.objects.get()
     html = page(client, article.get_absolute_url(), CHINESE)
     assert languages_of(html, article.title) == {"en"}
@@ -55,7 +56,7 @@ def test_a_photo_described_in_english_is_marked_english(client):
     assert f'alt="{figure.alt}" lang="en"' in html
 
 
-def test_milestones_read_english_and_their_dates_chinese(client, imported):
+def test_milestones_read_english_and_their_dates_chinese(client, imported_in_english_only):
     html = page(client, reverse("partnership:timeline"), CHINESE)
     milestones = list(Milestone.objects.all())
     assert any(m.is_planned for m in milestones) and any(m.source_block for m in milestones)
@@ -70,7 +71,9 @@ def test_milestones_read_english_and_their_dates_chinese(client, imported):
     assert languages_of(html, title) == {"en"}
 
 
-def test_the_partnership_page_marks_agreements_people_fields_and_universities(client, imported):
+def test_the_partnership_page_marks_agreements_people_fields_and_universities(
+    client, imported_in_english_only
+):
     html = page(client, reverse("partnership:overview"), CHINESE)
     for agreement in Agreement.objects.all():
         assert languages_of(html, agreement.title) == {"en"}
@@ -88,7 +91,9 @@ def test_the_partnership_page_marks_agreements_people_fields_and_universities(cl
     assert languages_of(html, chinese("Agreements")) == {"zh-hans"}
 
 
-def test_home_and_institute_mark_key_figures_news_milestones_and_people(client, imported):
+def test_home_and_institute_mark_key_figures_news_milestones_and_people(
+    client, imported_in_english_only
+):
     home = page(client, reverse("home"), CHINESE)
     figure = KeyFigure.objects.first()
     assert languages_of(home, figure.label) == {"en"}

@@ -15,7 +15,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Path to the text document, e.g. content/….txt")
+        parser.add_argument(
+            "path",
+            help="Path to the English text document, e.g. content/….txt; its Chinese version "
+            "beside it (content/….zh-hans.txt), if there is one, is imported with it.",
+        )
         parser.add_argument(
             "--restore-deleted",
             action="store_true",
@@ -27,9 +31,15 @@ class Command(BaseCommand):
             report = document_import(path=path, restore_deleted=restore_deleted)
         except DocumentError as error:
             raise CommandError(f"{path}: {error} Nothing was imported.") from error
+        changes = []
         if report.total:
             created = ", ".join(f"{n} {label}" for label, n in report.created.items() if n)
-            outcome = f"created {created}"
+            changes.append(f"created {created}")
+        if report.total_translated:
+            kinds = ", ".join(f"{n} {label}" for label, n in report.translated.items())
+            changes.append(f"added the Chinese texts of {kinds}")
+        if changes:
+            outcome = "; ".join(changes)
         elif report.total_kept_deleted:
             outcome = "nothing changed"
         else:
