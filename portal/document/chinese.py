@@ -35,21 +35,23 @@ class Translation:
     organisations: dict[str, dict]  # by slug
     people: dict[str, dict]  # by English name
     milestones: dict[str, dict]  # by milestone key
-    agreements: dict[str, dict]  # by slug; also "principles" and "commitments" lists
+    agreements: dict[str, dict]  # by slug
+    agreement_points: dict[str, dict[str, list[str]]]  # by slug: "principles", "commitments"
     research_fields: dict[str, list[str]]  # by kind, in the English order
     key_figures: dict[str, dict]  # by key
     programs: dict[str, dict]  # by slug
 
 
 def _require_same_keys(what, english_keys, chinese_keys):
-    missing = [key for key in english_keys if key not in chinese_keys]
-    if missing:
-        raise DocumentError(f"The Chinese document has no {what} for {', '.join(missing)}.")
+    # An extra fact first: it may shift the keys after it (planned milestones are numbered).
     extra = [key for key in chinese_keys if key not in english_keys]
     if extra:
         raise DocumentError(
             f"The Chinese document names a {what} the English one lacks: {', '.join(extra)}."
         )
+    missing = [key for key in english_keys if key not in chinese_keys]
+    if missing:
+        raise DocumentError(f"The Chinese document has no {what} for {', '.join(missing)}.")
 
 
 def _same_length(what, english, chinese):
@@ -152,7 +154,7 @@ def _agreements(blocks, all_sentences, english):
         if match:
             titles.setdefault(month_of(match), match["title"])
     text = "".join(all_sentences)
-    agreements = {}
+    agreements, points = {}, {}
     for agreement in english.agreements:
         title = titles.get(agreement.signed_on.replace(day=1))
         if title is None:
@@ -166,14 +168,13 @@ def _agreements(blocks, all_sentences, english):
             "title": title,
             "place": place["place"] if place else "",
             "summary": "".join(mentions),
-            "principles": [],
-            "commitments": [],
         }
+        points[agreement.slug] = {"principles": [], "commitments": []}
         if agreement.principles:
             found = match_rule(rules.PRINCIPLES_RE, text, "Chinese cooperation principles")
             principles = split_list(found["list"], rules.PRINCIPLE_SPLIT_RE)
             _same_length("principles", agreement.principles, principles)
-            agreements[agreement.slug]["principles"] = principles
+            points[agreement.slug]["principles"] = principles
         if agreement.commitments:
             found = next(filter(None, map(rules.COMMITMENTS_RE.search, all_sentences)), None)
             if found is None:
@@ -183,8 +184,8 @@ def _agreements(blocks, all_sentences, english):
                 )
             commitments = split_list(found["list"], rules.COMMITMENT_SPLIT_RE)
             _same_length("commitments", agreement.commitments, commitments)
-            agreements[agreement.slug]["commitments"] = commitments
-    return agreements
+            points[agreement.slug]["commitments"] = commitments
+    return agreements, points
 
 
 def _research_fields(body, english):
@@ -238,13 +239,15 @@ def parse_translation(text, english):
     all_sentences = [s for p in paragraphs for s in sentences(p, rules)]
     body = "\n".join(paragraphs)
     first_paragraph = next(b.text for b in blocks if b.kind == "paragraph")
+    agreements, points = _agreements(blocks, all_sentences, english)
     return Translation(
         article={"title": title, "summary": sentences(first_paragraph, rules)[0]},
         blocks=[{"text": b.text} if b.kind == "paragraph" else {"caption": b.text} for b in blocks],
         organisations=_organisations(text, paragraphs, english),
         people=_people(all_sentences, body, english),
         milestones=_milestones(blocks, english),
-        agreements=_agreements(blocks, all_sentences, english),
+        agreements=agreements,
+        agreement_points=points,
         research_fields=_research_fields(body, english),
         key_figures=_key_figures(body, english),
         programs=_programs(all_sentences, english),
