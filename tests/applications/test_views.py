@@ -229,6 +229,24 @@ def test_withdraw_asks_first_then_withdraws(client, student):
     assert application.state == S.WITHDRAWN
 
 
+@pytest.mark.parametrize(
+    "state, warning",
+    [
+        (S.ACCEPTED, "Withdrawing gives it up"),
+        (S.OFFERED, "Withdrawing turns the offer down"),
+        (S.SUBMITTED, None),
+    ],
+)
+def test_withdrawing_a_place_or_an_offer_says_what_is_given_up(client, student, state, warning):
+    application = complete_application(
+        applicant=student, state=state, offer_reply_deadline=timezone.now() + timedelta(days=2)
+    )
+    page = client.get(url("withdraw", application)).content.decode()
+    assert "Do you really want to withdraw" in page
+    warnings = ["Withdrawing gives it up", "Withdrawing turns the offer down"]
+    assert [text for text in warnings if text in page] == ([warning] if warning else [])
+
+
 def test_withdraw_after_a_decision_is_refused(client, student):
     application = complete_application(applicant=student, state=S.REJECTED)
     response = client.post(url("withdraw", application), follow=True)
