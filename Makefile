@@ -39,7 +39,8 @@ run: prepare
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ with a Celery worker (Ctrl+C stops both)"
 	@trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(VENV)/bin/celery -A portal worker --beat --concurrency $(WORKERS) --loglevel INFO & worker=$$!; \
-	$(VENV)/bin/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+	$(VENV)/bin/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--worker-class gthread --threads 4 --access-logfile -
 
 # The worker alone, as each production machine runs it (README "Background work").
 worker: $(VENV)/.runtime-installed .env
