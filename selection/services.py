@@ -32,6 +32,7 @@ from applications.services import ApplicationStateError, application_set_state
 from applications.states import ApplicationState
 from programs.models import Intake
 from selection import rules
+from selection.dashboard import distributions_forget
 from selection.export import export_filename, xlsx_write
 from selection.models import (
     MAX_SCORE,
@@ -194,6 +195,7 @@ def review_save(
             review=review, criterion=criterion, defaults={"score": int(score)}
         )
     review_summaries_refresh(applications=Application.objects.filter(pk=application.pk))
+    distributions_forget(application.intake_id)
     return review
 
 
