@@ -4,8 +4,10 @@ from itertools import groupby
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.page_cache import public_page
 from partnership.models import (
     Agreement,
     CeremonyParticipant,
@@ -19,6 +21,7 @@ from partnership.models import (
 )
 
 
+@method_decorator(public_page, name="dispatch")
 class NewsListView(ListView):
     template_name = "partnership/news_list.html"
     context_object_name = "articles"
@@ -26,6 +29,7 @@ class NewsListView(ListView):
     queryset = NewsArticle.objects.published().latest_first()
 
 
+@method_decorator(public_page, name="dispatch")
 class NewsDetailView(DetailView):
     template_name = "partnership/news_detail.html"
     context_object_name = "article"
@@ -53,6 +57,7 @@ class NewsDetailView(DetailView):
         )
 
 
+@method_decorator(public_page, name="dispatch")
 class PartnershipView(TemplateView):
     """The agreements, principles, fields, people and partner universities on one page; its
     template lists the joint programs with a tag of the programs app."""
@@ -78,12 +83,14 @@ class PartnershipView(TemplateView):
         )
 
 
+@method_decorator(public_page, name="dispatch")
 class TimelineView(ListView):
     template_name = "partnership/timeline.html"
     context_object_name = "milestones"
     queryset = Milestone.objects.in_date_order().for_display()
 
 
+@method_decorator(public_page, name="dispatch")
 class InstituteView(TemplateView):
     """The Alibaba-Zhejiang University Joint Institute of Frontier Technologies."""
 

@@ -7,3 +7,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from portal.page_cache import invalidate_on_content_changes
+
+        invalidate_on_content_changes()

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' public pages, served from the cache before any of the work below.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, with old unprefixed addresses redirected permanently.
     "portal.languages.LocaleMiddleware",
@@ -139,6 +141,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long the page cache (portal.page_cache) keeps an anonymous visitor's public page at most;
+# 0 turns it off. A staff edit makes every kept page stale at once where the cache is shared
+# (Redis); local memory is one per process, so other gunicorn workers' pages expire on their own.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 10)
 
 AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked-out login before the password is even checked.

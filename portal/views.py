@@ -5,12 +5,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from django.views.static import serve
 
 from accounts.login_throttling import cooloff_minutes
+from core.page_cache import public_page
 from partnership.models import KeyFigure, Milestone, NewsArticle
 from portal.health import run_checks
 
@@ -18,6 +20,7 @@ HOME_NEWS_COUNT = 3
 HOME_MILESTONE_COUNT = 3
 
 
+@method_decorator(public_page, name="dispatch")
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 
@@ -32,6 +35,7 @@ class HomeView(TemplateView):
         )
 
 
+@method_decorator(public_page, name="dispatch")
 class PrivacyView(TemplateView):
     """What the portal keeps about applicants, who sees it, and how they take it away.
 

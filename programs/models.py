@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, F, IntegerField, Min, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -194,6 +194,19 @@ class IntakeQuerySet(models.QuerySet):
                 output_field=models.CharField(),
             )
         )
+
+    def next_status_change(self, now=None):
+        """The first instant after `now` at which one of these intakes changes status (it opens,
+        starts closing soon or closes), or None: pages showing a status stay true until then."""
+        now = now or timezone.now()
+        found = self.aggregate(
+            opening=Min("opens_at", filter=Q(opens_at__gt=now)),
+            closing_soon=Min("closes_at", filter=Q(closes_at__gt=now + CLOSING_SOON_WINDOW)),
+            closing=Min("closes_at", filter=Q(closes_at__gt=now)),
+        )
+        if found["closing_soon"]:
+            found["closing_soon"] -= CLOSING_SOON_WINDOW
+        return min(filter(None, found.values()), default=None)
 
 
 class Intake(models.Model):

@@ -8,10 +8,12 @@ from django.utils.cache import (
     patch_cache_control,
     quote_etag,
 )
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from core.page_cache import public_page
 from core.timezones import visitor_time_zone
 from programs import selectors
 from programs.calendar import deadlines_calendar, feed_fingerprint
@@ -28,6 +30,7 @@ class LenientPaginationMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+@method_decorator(public_page, name="dispatch")
 class CatalogView(LenientPaginationMixin, ListView):
     template_name = "programs/catalog.html"
     context_object_name = "programs"
@@ -49,6 +52,7 @@ class CatalogView(LenientPaginationMixin, ListView):
         )
 
 
+@method_decorator(public_page, name="dispatch")
 class ProgramDetailView(DetailView):
     template_name = "programs/program_detail.html"
     context_object_name = "program"
@@ -65,6 +69,7 @@ class ProgramDetailView(DetailView):
         )
 
 
+@method_decorator(public_page, name="dispatch")
 class SupervisorListView(ListView):
     template_name = "programs/supervisor_list.html"
     context_object_name = "supervisors"
@@ -77,6 +82,7 @@ class SupervisorListView(ListView):
         return super().get_context_data(form=self.form, **kwargs)
 
 
+@method_decorator(public_page, name="dispatch")
 class SupervisorDetailView(DetailView):
     template_name = "programs/supervisor_detail.html"
     context_object_name = "supervisor"

@@ -1,0 +1,203 @@
+"""The full-page cache of anonymous visitors' public pages, and their HTTP caching headers.
+
+The profile (bench/public_pages.py says more) showed the time of an anonymous page going into
+rendering and the ORM building its queries, not into the database; and every visitor gets the
+same page. So a page marked `core.page_cache.public_page` is kept in the default cache, per
+address, language and time zone, and served before sessions, the URLconf or the view run.
+
+A kept page is served only while
+- its generation is current: any save, deletion or many-to-many change of what public pages
+  show (the partnership and programs apps) starts a new one (`core.page_cache.pages_changed`);
+- the next instant an intake opens, starts closing soon or closes has not come, because pages
+  show intakes' statuses (`IntakeQuerySet.next_status_change`, the status rule's own method);
+- and at most PAGE_CACHE_SECONDS after it was rendered.
+
+Only GET requests without a session or messages cookie are served from or stored in the cache,
+and only a 200 response of a marked view that sets no cookie is stored: such a page carries
+nothing of one visitor. Logged-in pages are never kept: they are `private, no-store`.
+"""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, get_conditional_response, quote_etag
+from django.utils.http import http_date
+
+from core.page_cache import GENERATION_KEY, new_generation, pages_changed
+from core.timezones import visitor_time_zone
+from programs.models import Intake
+
+logger = logging.getLogger(__name__)
+
+# The apps whose rows public pages show; a change to any of their models starts a new generation.
+CONTENT_APPS = {"partnership", "programs"}
+# Browsers and proxies keep a page this long at most, then ask again (If-None-Match).
+BROWSER_MAX_AGE = 60
+# Headers set per response, never stored with the page.
+UNSTORED_HEADERS = {"cache-control", "etag", "last-modified", "expires", "date"}
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    generation: int
+    expires_at: float
+    rendered_at: float
+    etag: str
+    headers: tuple
+    content: bytes
+
+    def response(self):
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response[name] = value
+        return response
+
+
+class PageCacheMiddleware:
+    """Serves and stores public pages; goes right after WhiteNoise in MIDDLEWARE, so that a
+    kept page costs neither sessions, nor language, CSRF, authentication or CSP work."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_get(request):
+            return keep_private(request, self.get_response(request))
+        key = page_key(request)
+        generation, page = fetch(key)
+        if page is not None and page.generation == generation and time.time() < page.expires_at:
+            return conditional(request, page.response(), page)
+        response = self.get_response(request)
+        if generation is not None and is_storable(response):
+            page = store(key, response, generation)
+            if page is not None:
+                return conditional(request, response, page)
+        return response
+
+
+def is_anonymous_get(request):
+    cookies = request.COOKIES
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
+
+
+def keep_private(request, response):
+    """A page for a visitor with a session (logged in) is theirs alone: no cache keeps it."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and "Cache-Control" not in response:
+        add_never_cache_headers(response)
+    return response
+
+
+def page_key(request):
+    """The address with its query, the page's language (as LocaleMiddleware will pick it) and
+    the visitor's time zone, in which deadlines are shown."""
+    language = request_language(request)
+    zone = visitor_time_zone(request).key
+    address = request.get_full_path()
+    digest = hashlib.md5(f"{address}\n{language}\n{zone}".encode(), usedforsecurity=False)
+    return f"page-cache:page:{digest.hexdigest()}"
+
+
+def request_language(request):
+    """The language LocaleMiddleware activates for this request (its own steps, as the cache
+    answers before it runs)."""
+    prefixes_used, default_prefixed = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    if (
+        prefixes_used
+        and not default_prefixed
+        and not translation.get_language_from_path(request.path_info)
+    ):
+        return settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=prefixes_used)
+
+
+def fetch(key):
+    """(current generation, kept page or None), in one round trip; (None, None) when the cache
+    does not answer, which leaves the request to be rendered as if there were no cache."""
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = new_generation()
+        return generation, found.get(key)
+    except Exception:  # Any backend error (Redis down): render the page instead.
+        logger.exception("Page cache: could not read")
+        return None, None
+
+
+def is_storable(response):
+    return (
+        getattr(response, "is_public_page", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "Cache-Control" not in response
+    )
+
+
+def store(key, response, generation):
+    now = time.time()
+    expires_at = now + settings.PAGE_CACHE_SECONDS
+    if status_change := Intake.objects.next_status_change():
+        expires_at = min(expires_at, status_change.timestamp())
+    if expires_at <= now:
+        return None
+    content = response.content
+    page = CachedPage(
+        generation=generation,
+        expires_at=expires_at,
+        rendered_at=now,
+        etag=quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest()),
+        headers=tuple(
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ),
+        content=content,
+    )
+    try:
+        cache.set(key, page, timeout=max(1, round(expires_at - now)))
+    except Exception:  # Any backend error (Redis down): this response goes out uncached.
+        logger.exception("Page cache: could not store %s", key)
+        return None
+    return page
+
+
+def conditional(request, response, page):
+    """The page's validators and lifetime on the response; 304 if the visitor's copy is it."""
+    max_age = max(0, min(BROWSER_MAX_AGE, int(page.expires_at - time.time())))
+    response["Cache-Control"] = f"public, max-age={max_age}, must-revalidate"
+    response["ETag"] = page.etag
+    response["Last-Modified"] = http_date(page.rendered_at)
+    return (
+        get_conditional_response(
+            request, etag=page.etag, last_modified=int(page.rendered_at), response=response
+        )
+        or response
+    )
+
+
+def content_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        pages_changed()
+
+
+def invalidate_on_content_changes():
+    """Any row of CONTENT_APPS saved, deleted or linked (admin forms, bulk deletions, the
+    document import) starts a new generation. `QuerySet.update()` sends no signal: code
+    that updates such rows in bulk calls `core.page_cache.pages_changed()` itself."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_changed, dispatch_uid="page-cache")
