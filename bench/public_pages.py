@@ -14,17 +14,19 @@ Each public page, in each language, and a logged-in student's dashboard are load
 connections, in interleaved rounds, each run after one second of the same load that lets every
 worker render and keep the page (the first render is what the "miss" column measures); it
 prints requests per second, p50 and p99 latency and the ratio of requests per second to the
-bare view's, the median over the rounds. Set REDIS_URL to
-measure the portal on Redis instead of local memory.
+bare view's, the median over the rounds. Set REDIS_URL to measure the portal on Redis instead
+of local memory.
 
-What the profile showed before the page cache (cProfile of the test client on the demo data,
-the same order under gunicorn): the home page took 77 ms, the catalog 62 ms, the partnership
-page 31 ms and the other pages 12-23 ms, with 1-6 queries each that SQLite ran in under 0.5 ms
-in all. The time went into the ORM building and compiling the program cards' query
-(`Program.objects.with_intake_summary`: three subqueries over the intake status rule, 10 ms
-of compiling alone) and into template rendering (includes, `{% url %}`, translations); every
-anonymous page also set a `csrftoken` cookie (the language form) and `Vary: Cookie`. Hence the
-full-page cache (portal/page_cache.py). README.md ("Benchmarks") has the figures measured.
+What the profile showed before the page cache (cProfile of the test client on the demo data, one
+process; the same order under gunicorn): the home page took 28 ms, the catalog 31 ms, the
+partnership page 17 ms, the supervisors 15 ms, a news article 12 ms and the other pages 5-8 ms,
+with 0-6 queries each that SQLite ran in under 1 ms in all. The time went into the ORM building
+and compiling the program cards' query (`Program.objects.with_intake_summary`: three subqueries
+over the intake status rule, 10 ms of home's 28) and into template rendering: includes,
+`{% url %}`, translations and form widgets, spread thin, no single hot spot; a logged-in
+student's dashboard (4 queries: session, user, applications, their history) took 24 ms the same
+way. Every anonymous page also set a `csrftoken` cookie (the language form) and `Vary: Cookie`.
+Hence the full-page cache (portal/page_cache.py); README.md ("Benchmarks") has the figures.
 """
 
 import argparse
