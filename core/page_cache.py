@@ -45,14 +45,15 @@ def pages_changed():
 
     Now, so that this process's next page shows the change, and once more after the
     transaction commits, since a page rendered meanwhile by another request read the old rows.
-    A cache that does not answer is logged, not raised: the save that called this must not fail.
     """
-    _new_generation_or_log()
-    transaction.on_commit(_new_generation_or_log, robust=True)
+    start_new_generation()
+    transaction.on_commit(start_new_generation, robust=True)
 
 
-def _new_generation_or_log():
+def start_new_generation():
+    """`new_generation()`, where a cache that does not answer is logged, not raised: the save
+    (or start) that calls it must not fail. The pages kept meanwhile expire on their own."""
     try:
         new_generation()
-    except Exception:  # Any backend error (Redis down): the kept pages expire on their own.
+    except Exception:  # Any backend error, e.g. Redis down.
         logger.exception("Page cache: could not start a new generation")

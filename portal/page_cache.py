@@ -26,13 +26,19 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response, quote_etag
 from django.utils.http import http_date
 
-from core.page_cache import GENERATION_KEY, new_generation, pages_changed
+from core.page_cache import (
+    GENERATION_KEY,
+    new_generation,
+    pages_changed,
+    start_new_generation,
+)
 from core.timezones import visitor_time_zone
 from programs.models import Intake
 
@@ -68,6 +74,9 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # A process that starts may run new code, templates or settings (a deployment): the
+        # pages its predecessors kept are not served.
+        start_new_generation()
 
     def __call__(self, request):
         if not is_anonymous_get(request):
@@ -195,9 +204,16 @@ def content_changed(sender, **kwargs):
         pages_changed()
 
 
+def settings_changed(**kwargs):
+    """Settings change at run time only in tests (override_settings); pages follow them there
+    as they do after a restart."""
+    start_new_generation()
+
+
 def invalidate_on_content_changes():
     """Any row of CONTENT_APPS saved, deleted or linked (admin forms, bulk deletions, the
     document import) starts a new generation. `QuerySet.update()` sends no signal: code
     that updates such rows in bulk calls `core.page_cache.pages_changed()` itself."""
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid="page-cache")
+    setting_changed.connect(settings_changed, dispatch_uid="page-cache")
