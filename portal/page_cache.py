@@ -54,18 +54,14 @@ UNSTORED_HEADERS = {"cache-control", "etag", "last-modified", "expires", "date"}
 
 @dataclass(frozen=True)
 class CachedPage:
+    """A kept page: a plain copy of the view's response, with its validators, so that serving
+    it sets one header (its remaining lifetime)."""
+
     generation: int
     expires_at: float
     rendered_at: float
     etag: str
-    headers: tuple
-    content: bytes
-
-    def response(self):
-        response = HttpResponse(self.content)
-        for name, value in self.headers:
-            response[name] = value
-        return response
+    response: HttpResponse
 
 
 class PageCacheMiddleware:
@@ -84,7 +80,7 @@ class PageCacheMiddleware:
         key = page_key(request)
         generation, page = fetch(key)
         if page is not None and page.generation == generation and time.time() < page.expires_at:
-            return conditional(request, page.response(), page)
+            return conditional(request, page.response, page)
         response = self.get_response(request)
         if generation is not None and is_storable(response):
             page = store(key, response, generation)
@@ -165,17 +161,15 @@ def store(key, response, generation):
     if expires_at <= now:
         return None
     content = response.content
+    etag = quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
+    copy = HttpResponse(content)
+    for name, value in response.items():
+        if name.lower() not in UNSTORED_HEADERS:
+            copy[name] = value
+    copy["ETag"] = etag
+    copy["Last-Modified"] = http_date(now)
     page = CachedPage(
-        generation=generation,
-        expires_at=expires_at,
-        rendered_at=now,
-        etag=quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest()),
-        headers=tuple(
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in UNSTORED_HEADERS
-        ),
-        content=content,
+        generation=generation, expires_at=expires_at, rendered_at=now, etag=etag, response=copy
     )
     try:
         cache.set(key, page, timeout=max(1, round(expires_at - now)))
@@ -190,13 +184,16 @@ def conditional(request, response, page):
     max_age = max(0, min(BROWSER_MAX_AGE, int(page.expires_at - time.time())))
     response["Cache-Control"] = f"public, max-age={max_age}, must-revalidate"
     response["ETag"] = page.etag
-    response["Last-Modified"] = http_date(page.rendered_at)
-    return (
-        get_conditional_response(
-            request, etag=page.etag, last_modified=int(page.rendered_at), response=response
+    response["Last-Modified"] = page.response["Last-Modified"]
+    if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+        last_modified = int(page.rendered_at)
+        return (
+            get_conditional_response(
+                request, etag=page.etag, last_modified=last_modified, response=response
+            )
+            or response
         )
-        or response
-    )
+    return response
 
 
 def content_changed(sender, **kwargs):
