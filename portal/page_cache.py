@@ -107,11 +107,12 @@ def keep_private(request, response):
 
 
 def page_key(request):
-    """The address with its query, the page's language (as LocaleMiddleware will pick it) and
-    the visitor's time zone, in which deadlines are shown."""
+    """The absolute address with its query (pages name themselves with it: canonical and
+    hreflang links), the page's language (as LocaleMiddleware will pick it) and the visitor's
+    time zone, in which deadlines are shown."""
     language = request_language(request)
     zone = visitor_time_zone(request).key
-    address = request.get_full_path()
+    address = request.build_absolute_uri()
     digest = hashlib.md5(f"{address}\n{language}\n{zone}".encode(), usedforsecurity=False)
     return f"page-cache:page:{digest.hexdigest()}"
 

@@ -212,6 +212,14 @@ def test_logged_in_pages_are_private_and_never_shared(client, content):
     assert client.get(home).content.decode() == anonymous
 
 
+def test_each_host_gets_its_own_page(client, content):
+    """Pages name their absolute addresses (hreflang, canonical): one host's never shows another."""
+    page = url("news article", content)
+    assert "http://testserver/" in client.get(page).content.decode()
+    html = client.get(page, headers={"host": "localhost"}).content.decode()
+    assert "http://localhost/" in html and "http://testserver/" not in html
+
+
 def test_the_time_zone_cookie_gets_its_own_page(client, content):
     page = url("program", content)
     beijing = client.get(page).content.decode()
