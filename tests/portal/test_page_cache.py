@@ -120,7 +120,7 @@ def test_a_staff_edit_in_admin_shows_on_the_next_request(client, content, after_
     with after_commit():
         response = admin_client.post(
             reverse("admin:partnership_keyfigure_change", args=[figure.pk]),
-            {"value": "99", "label": "Seats kept for the page cache test", "position": 0},
+            {"value": "99", "label_en": "Seats kept for the page cache test", "position": 0},
         )
     assert response.status_code == 302
 
@@ -260,7 +260,7 @@ def test_staff_can_save_while_the_cache_is_down(client, content, monkeypatch, af
     with after_commit():
         response = admin_client.post(
             reverse("admin:partnership_keyfigure_change", args=[figure.pk]),
-            {"value": "7", "label": "Saved with the cache down", "position": 0},
+            {"value": "7", "label_en": "Saved with the cache down", "position": 0},
         )
     assert response.status_code == 302
     assert KeyFigure.objects.get(pk=figure.pk).label == "Saved with the cache down"
