@@ -20,7 +20,7 @@ nothing of one visitor. Logged-in pages are never kept: they are `private, no-st
 import hashlib
 import logging
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
@@ -52,16 +52,21 @@ BROWSER_MAX_AGE = 60
 UNSTORED_HEADERS = {"cache-control", "etag", "last-modified", "expires", "date"}
 
 
-@dataclass(frozen=True)
-class CachedPage:
-    """A kept page: a plain copy of the view's response, with its validators, so that serving
-    it sets one header (its remaining lifetime)."""
+class CachedPage(NamedTuple):
+    """A kept page: the view's body and headers with its validators, in plain values, so that
+    reading it back from the cache is cheap (no pickled HttpResponse) and serving it sets
+    only its remaining lifetime."""
 
     generation: int
     expires_at: float
     rendered_at: float
     etag: str
-    response: HttpResponse
+    last_modified: str
+    content: bytes
+    headers: tuple
+
+    def response(self):
+        return HttpResponse(self.content, headers=dict(self.headers))
 
 
 class PageCacheMiddleware:
@@ -80,7 +85,7 @@ class PageCacheMiddleware:
         key = page_key(request)
         generation, page = fetch(key)
         if page is not None and page.generation == generation and time.time() < page.expires_at:
-            return conditional(request, page.response, page)
+            return conditional(request, page.response(), page)
         response = self.get_response(request)
         if generation is not None and is_storable(response):
             page = store(key, response, generation)
@@ -109,10 +114,17 @@ def keep_private(request, response):
 def page_key(request):
     """The absolute address with its query (pages name themselves with it: canonical and
     hreflang links), the page's language (as LocaleMiddleware will pick it) and the visitor's
-    time zone, in which deadlines are shown."""
+    time zone, in which deadlines are shown.
+
+    The address is put together from its parts rather than with build_absolute_uri(), which
+    quotes it again: the same page has the same parts. get_host() still refuses a host
+    that ALLOWED_HOSTS does not allow (400), as it would further down."""
+    address = (
+        f"{request.scheme}://{request.get_host()}{request.path}"
+        f"?{request.META.get('QUERY_STRING', '')}"
+    )
     language = request_language(request)
     zone = visitor_time_zone(request).key
-    address = request.build_absolute_uri()
     digest = hashlib.md5(f"{address}\n{language}\n{zone}".encode(), usedforsecurity=False)
     return f"page-cache:page:{digest.hexdigest()}"
 
@@ -121,13 +133,11 @@ def request_language(request):
     """The language LocaleMiddleware activates for this request (its own steps, as the cache
     answers before it runs)."""
     prefixes_used, default_prefixed = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
-    if (
-        prefixes_used
-        and not default_prefixed
-        and not translation.get_language_from_path(request.path_info)
-    ):
+    if prefixes_used and (language := translation.get_language_from_path(request.path_info)):
+        return language
+    if prefixes_used and not default_prefixed:
         return settings.LANGUAGE_CODE
-    return translation.get_language_from_request(request, check_path=prefixes_used)
+    return translation.get_language_from_request(request, check_path=False)
 
 
 def fetch(key):
@@ -163,14 +173,17 @@ def store(key, response, generation):
         return None
     content = response.content
     etag = quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
-    copy = HttpResponse(content)
-    for name, value in response.items():
-        if name.lower() not in UNSTORED_HEADERS:
-            copy[name] = value
-    copy["ETag"] = etag
-    copy["Last-Modified"] = http_date(now)
+    headers = tuple(
+        (name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
+    )
     page = CachedPage(
-        generation=generation, expires_at=expires_at, rendered_at=now, etag=etag, response=copy
+        generation=generation,
+        expires_at=expires_at,
+        rendered_at=now,
+        etag=etag,
+        last_modified=http_date(now),
+        content=content,
+        headers=headers,
     )
     try:
         cache.set(key, page, timeout=max(1, round(expires_at - now)))
@@ -185,7 +198,7 @@ def conditional(request, response, page):
     max_age = max(0, min(BROWSER_MAX_AGE, int(page.expires_at - time.time())))
     response["Cache-Control"] = f"public, max-age={max_age}, must-revalidate"
     response["ETag"] = page.etag
-    response["Last-Modified"] = page.response["Last-Modified"]
+    response["Last-Modified"] = page.last_modified
     if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
         last_modified = int(page.rendered_at)
         return (
