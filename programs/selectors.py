@@ -22,9 +22,7 @@ def catalog_programs(
     `filters` are the valid fields of CatalogFilterForm.
     """
     now = now or timezone.now()
-    programs = (
-        Program.objects.published().with_intake_summary(now).prefetch_related("host_organisations")
-    )
+    programs = Program.objects.published().with_intake_summary(now)
     if query := filters.get("q"):
         # English and Chinese texts alike: a visitor may type in either language.
         texts = Q()

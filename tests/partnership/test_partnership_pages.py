@@ -245,7 +245,7 @@ def lots_of_content(imported):
     [
         # Each page kept by the page cache (all but the feed and the sitemap) adds one: the
         # next intake status change, until which it may be kept.
-        ("/en/", 7),  # 4 for the partnership content, 2 for {% open_programs %}
+        ("/en/", 6),  # 4 for the partnership content, 1 for {% open_programs %}
         ("/en/news/", 3),
         ("/en/news/?page=7", 3),
         ("/en/news/story-100/", 5),
