@@ -32,10 +32,20 @@ def page_in_languages(request):
     dicts with the language's code, its own name, the path and the absolute URL, and the
     page's address without a language (hreflang x-default, as Django's sitemaps have it: it
     sends each visitor to their language). Empty for a page without per-language addresses
-    (the admin, an unknown address)."""
+    (the admin, an unknown address).
+
+    Each page asks twice (its hreflang links and the switcher): the answer is kept on the
+    request, per active language, as resolving and reversing the address is most of its cost."""
     if request.resolver_match is None or not translation.get_language_from_path(request.path_info):
         return []
+    kept = request.__dict__.setdefault("_page_in_languages", {})
     current = translation.get_language()
+    if current not in kept:
+        kept[current] = _addresses_in_languages(request, current)
+    return kept[current]
+
+
+def _addresses_in_languages(request, current):
     prefix = f"/{translation.get_language_from_path(request.path_info)}/"
     without_language = request.build_absolute_uri(request.get_full_path().replace(prefix, "/", 1))
     addresses = []
