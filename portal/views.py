@@ -15,6 +15,7 @@ from accounts.login_throttling import cooloff_minutes
 from core.page_cache import public_page
 from partnership.models import KeyFigure, Milestone, NewsArticle
 from portal.health import run_checks
+from portal.page_cache import kept_content
 
 HOME_NEWS_COUNT = 3
 HOME_MILESTONE_COUNT = 3
@@ -25,14 +26,18 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        recent = Milestone.objects.filter(is_planned=False).order_by("-happened_on", "-pk")
-        return super().get_context_data(
-            key_figures=KeyFigure.objects.all(),
-            latest_news=NewsArticle.objects.published().latest_first()[:HOME_NEWS_COUNT],
-            recent_milestones=list(recent[:HOME_MILESTONE_COUNT])[::-1],  # oldest first
-            planned_milestones=Milestone.objects.filter(is_planned=True).order_by("pk")[:1],
-            **kwargs,
-        )
+        return super().get_context_data(**kept_content("home", home_content), **kwargs)
+
+
+def home_content():
+    """The home page's partnership content: the same for every visitor, so kept (4 queries)."""
+    recent = Milestone.objects.filter(is_planned=False).order_by("-happened_on", "-pk")
+    return {
+        "key_figures": list(KeyFigure.objects.all()),
+        "latest_news": list(NewsArticle.objects.published().latest_first()[:HOME_NEWS_COUNT]),
+        "recent_milestones": list(recent[:HOME_MILESTONE_COUNT])[::-1],  # oldest first
+        "planned_milestones": list(Milestone.objects.filter(is_planned=True).order_by("pk")[:1]),
+    }
 
 
 @method_decorator(public_page, name="dispatch")

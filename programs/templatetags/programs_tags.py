@@ -2,6 +2,7 @@ from django import template
 from django.utils.timezone import localtime
 
 from core.timezones import visitor_time_zone
+from portal.page_cache import kept_content
 from programs import selectors
 from programs.models import Program
 
@@ -10,10 +11,13 @@ register = template.Library()
 
 @register.inclusion_tag("programs/_open_programs.html", takes_context=True)
 def open_programs(context, limit=6):
-    """Cards of the programs taking applications now, e.g. for the home page (2 queries)."""
+    """Cards of the programs taking applications now, e.g. for the home page (1 query, kept by
+    the page cache's kept_content: their statuses hold until the next status change)."""
     request = context.get("request")
     return {
-        "programs": selectors.open_programs(limit=limit),
+        "programs": kept_content(
+            f"open-programs:{limit}", lambda: list(selectors.open_programs(limit=limit))
+        ),
         "visitor_time_zone": visitor_time_zone(request) if request else None,
     }
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from partnership.models import KeyFigure
-from programs.models import Intake
+from programs.models import CLOSING_SOON_WINDOW, Intake
 from tests.factories import (
     IntakeFactory,
     OrganisationFactory,
@@ -277,3 +277,79 @@ def test_a_new_process_serves_no_page_its_predecessor_kept(
     assert response.status_code == 200
     with django_assert_num_queries(0):
         restarted.get(url("timeline", content))
+
+
+# The rows kept below the pages (kept_content): the home page's content and program cards,
+# read once for every address and visitor, under the same rules as the pages.
+
+
+def test_the_home_page_content_is_read_once_for_all_addresses(
+    client, content, django_assert_num_queries
+):
+    home = url("home", content)
+    client.get(home)
+    # A new address misses the page cache; its content and program cards are kept.
+    with django_assert_num_queries(0):
+        response = client.get(home, {"utm_source": "newsletter"})
+    assert "Cache test program" in response.content.decode()
+
+
+def test_a_logged_in_visitor_gets_the_kept_home_page_content(
+    client, content, django_assert_num_queries
+):
+    client.get(url("home", content))
+    client.force_login(StudentProfileFactory().user)
+    with django_assert_num_queries(2):  # the session and the user, nothing of the content
+        response = client.get(url("home", content))
+    assert "Cache test program" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_saved_key_figure_shows_on_an_address_not_seen_before(client, content):
+    figure = KeyFigure.objects.order_by("pk").first()
+    client.get(url("home", content))
+    figure.label = "Changed after the content was kept"
+    figure.save()
+    html = client.get(url("home", content), {"new": "address"}).content.decode()
+    assert "Changed after the content was kept" in html
+
+
+def test_an_intake_change_shows_in_the_kept_program_cards(client, content):
+    client.get(url("home", content))
+    Intake.objects.filter(pk=content["intake"].pk).delete()  # sends post_delete per row
+    html = client.get(url("home", content), {"new": "address"}).content.decode()
+    assert "Cache test program" not in html
+
+
+def test_kept_program_cards_leave_the_home_page_when_their_intake_closes(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 300  # kept well past the deadline, but for the status rule
+    intake = content["intake"]
+    with time_machine.travel(intake.closes_at - timedelta(minutes=1), tick=False):
+        assert "Cache test program" in client.get(url("home", content)).content.decode()
+    with time_machine.travel(intake.closes_at + timedelta(seconds=1), tick=False):
+        html = client.get(url("home", content), {"new": "address"}).content.decode()
+    assert "Cache test program" not in html
+
+
+def test_kept_program_cards_show_closing_soon_when_the_last_week_starts(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    intake = content["intake"]
+    last_week = intake.closes_at - CLOSING_SOON_WINDOW
+    with time_machine.travel(last_week - timedelta(seconds=1), tick=False):
+        html = client.get(url("home", content)).content.decode()
+        assert "status-closing_soon" not in card_of("Cache test program", html)
+    with time_machine.travel(last_week, tick=False):
+        html = client.get(url("home", content), {"new": "address"}).content.decode()
+    assert "status-closing_soon" in card_of("Cache test program", html)
+
+
+def card_of(title, html):
+    start = html.index(title)
+    return html[start : html.index("</article>", start)]
+
+
+def test_turned_off_it_keeps_no_content(client, content, settings, django_assert_num_queries):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(url("home", content))
+    with django_assert_num_queries(5):  # 4 for the partnership content, 1 for the cards
+        client.get(url("home", content))
