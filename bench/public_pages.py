@@ -4,33 +4,50 @@ Run with `.venv/bin/python bench/public_pages.py` (options: --help). It builds t
 (the document import and seed_demo) in a temporary SQLite database, then serves, side by side on
 loopback ports 8200-8202 (--port), with `gunicorn -w 4`:
 
-- the portal with its page cache (the "cached" column),
-- the portal with the page cache off, PAGE_CACHE_SECONDS=0 (the "miss" column: every request
-  rendered, as the first one after a staff edit is),
+- the portal with its page cache (8200),
+- the portal with the page cache off, PAGE_CACHE_SECONDS=0 (8201): nothing is kept anywhere,
 - bench/bare_site.py, one view of Django without app, middleware or database (the baseline).
 
-Each public page, in each language, and a logged-in student's dashboard are loaded with wrk
-(`apt-get install wrk`; else a bounded Python load generator, slower and less exact) at 32
-connections, in interleaved rounds, each run after one second of the same load that lets every
-worker render and keep the page (the first render is what the "miss" column measures); it
-prints requests per second, p50 and p99 latency and the ratio of requests per second to the
-bare view's, loaded right after each page so that both see the same load of the shared machine;
-figures are the median over the rounds. Set REDIS_URL to measure the portal on Redis instead
-of local memory.
+Each public page, in each language, is measured three ways, and a logged-in student's
+dashboard once (logged-in pages are never kept):
 
-What the profile showed before the page cache (cProfile of the test client on the demo data, one
-process; the same order under gunicorn): the home page took 28 ms, the catalog 31 ms, the
-partnership page 17 ms, the supervisors 15 ms, a news article 12 ms and the other pages 5-8 ms,
-with 0-6 queries each that SQLite ran in under 1 ms in all. The time went into the ORM building
-and compiling the program cards' query (`Program.objects.with_intake_summary`: three subqueries
-over the intake status rule, 10 ms of home's 28) and into template rendering: includes,
-`{% url %}`, translations and form widgets, spread thin, no single hot spot; a logged-in
-student's dashboard (4 queries: session, user, applications, their history) took 24 ms the same
-way. Every anonymous page also set a `csrftoken` cookie (the language form) and `Vary: Cookie`.
-Hence the full-page cache (portal/page_cache.py); README.md ("Benchmarks") has the figures.
+- "cached": the same address again and again, as most visitors ask: the page cache answers;
+- "miss": every request asks for an address never seen before (the page's own with
+  `?bench-miss=<unique number>`), so the page cache misses on every request and the page is
+  rendered and stored, as for a crawler's or a campaign link's query string, another time zone,
+  or the first visitor after an edit; what sits below the page cache (portal.page_cache.
+  kept_content: the rows that do not vary per address) works as it does in production;
+- "cold": the page cache off (8201): every request renders from the database, as if nothing
+  were kept at all.
+
+They are loaded with wrk (`apt-get install wrk`; else a bounded Python load generator, slower
+and less exact) at 32 connections, in interleaved rounds, each run after one second of the same
+load that lets every worker warm up; it prints requests per second, p50 and p99 latency and the
+ratio of requests per second to the bare view's, loaded right after each page so that both see
+the same load of the shared machine; figures are the median over the rounds. Set REDIS_URL to
+measure the portal on Redis instead of local memory.
+
+Where the time went (cProfile of the WSGI handler on the demo data, one process, DEBUG off):
+
+- A page the page cache held cost 150-190 us against the bare view's 40-110 us: unpickling
+  the kept HttpResponse (28 us) and build_absolute_uri() re-quoting the address for the key
+  (54 us) were the largest parts; now 80-90 us (a NamedTuple of bytes and header pairs, a key
+  from the address's parts). What remains is Django's own: the request, the signals, the
+  response's headers.
+- A rendered page: the home page 28 ms (the catalog 31, partnership 17, supervisors 15, a news
+  article 12, others 5-8), with 0-6 queries that SQLite ran in under 1 ms in all. The time
+  went into opening the SQLite connection on every request with its three PRAGMAs (about
+  4 ms: CONN_MAX_AGE applied to PostgreSQL only), the ORM building the program cards' query
+  (`Program.objects.with_intake_summary`, three subqueries: 10 ms of home's 28) and a
+  prefetch of host organisations no card shows, the language addresses worked out twice, and
+  template rendering: includes, `{% url %}`, translations and the content-language tags,
+  spread thin, no single hot spot.
+- A logged-in student's dashboard (4 queries: session, user, applications, their history),
+  24 ms the same way: the connection, the ORM, the template; nothing needless beyond that.
 """
 
 import argparse
+import itertools
 import os
 import re
 import shutil
@@ -60,7 +77,7 @@ def main():
     pages, student_cookie = build_site()
     servers = {
         "cached": (options.port, portal_env, "portal.wsgi:application"),
-        "miss": (
+        "cold": (
             options.port + 1,
             portal_env | {"PAGE_CACHE_SECONDS": "0"},
             "portal.wsgi:application",
@@ -80,10 +97,16 @@ def main():
         bare_url = f"http://127.0.0.1:{servers['bare'][0]}/"
         results = {run: [] for run in runs}
         warm_up = argparse.Namespace(**vars(options) | {"duration": 1})
+        # A worker's first render of a page takes seconds (templates, translations, URLconf):
+        # each run's workers get that done before any round, not within the first one.
+        first_warm_up = argparse.Namespace(**vars(options) | {"duration": 2})
+        for run, (url, headers) in runs.items():
+            load(url, headers, first_warm_up, run[0] == "miss")
         for _ in range(options.rounds):
             for run, (url, headers) in runs.items():
-                load(url, headers, warm_up)  # every worker has the page: a steady state
-                figures = load(url, headers, options)
+                unique = run[0] == "miss"
+                load(url, headers, warm_up, unique)  # every worker warmed up: a steady state
+                figures = load(url, headers, options, unique)
                 # The bare view right after, so that both see the same load of the machine.
                 figures["bare"] = load(bare_url, {}, options)["rps"]
                 results[run].append(figures)
@@ -185,20 +208,20 @@ def build_site():
 
 
 def plan_runs(pages, student_cookie, servers, options):
-    """(server, page) → (URL, headers)."""
+    """(kind, page) → (URL, headers); "miss" runs ask the cached server for new addresses."""
     runs = {}
-    for server in ("cached", "miss"):
+    for kind, server in (("cached", "cached"), ("miss", "cached"), ("cold", "cold")):
         for name, (path, language) in pages.items():
             if options.only not in name:
                 continue
-            if name.startswith("student") and server == "miss":
-                continue  # logged-in pages are never cached: one column is enough
+            if name.startswith("student") and kind != "cached":
+                continue  # logged-in pages are never kept: one column is enough
             headers = {"Accept-Language": language}
             if name.startswith("student"):
                 headers["Cookie"] = student_cookie
             url = f"http://127.0.0.1:{servers[server][0]}{path}"
             check_page(url, headers)
-            runs[(server, name)] = (url, headers)
+            runs[(kind, name)] = (url, headers)
     return runs
 
 
@@ -233,12 +256,36 @@ def wait_until_serving(port, timeout=60):
     raise SystemExit(f"gunicorn did not start on port {port}")
 
 
-def wrk(url, headers, options):
-    """{rps, p50, p99 (ms), errors} of one wrk run."""
+# wrk's script for "miss" runs: each request a new address, `?bench-miss=<run>-<thread>-<n>`.
+UNIQUE_ADDRESSES = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format(nil, wrk.path .. "?bench-miss=%(run)s-" .. thread_id .. "-" .. n)
+end
+"""
+
+
+def unique_address(path, run, n):
+    return f"{path}?bench-miss={run}-{n}"
+
+
+def wrk(url, headers, options, unique=False):
+    """{rps, p50, p99 (ms), errors} of one wrk run; with `unique`, each request a new address."""
     command = ["wrk", "-t2", f"-c{options.connections}", f"-d{options.duration}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if unique:
+            script.write(UNIQUE_ADDRESSES % {"run": time.time_ns()})
+            script.flush()
+            command += ["-s", script.name]
+        output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return {
@@ -254,19 +301,21 @@ def wrk_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def python_load(url, headers, options):
+def python_load(url, headers, options, unique=False):
     """The same figures from `connections` threads, each sending requests one after another
     for `duration` seconds; bounded by the GIL, so below what wrk would measure."""
     host, port = url.split("//")[1].split("/")[0].split(":")
     path = "/" + url.split("//")[1].split("/", 1)[1]
     latencies, errors = [], []
     stop = time.monotonic() + options.duration
+    run, numbers = time.time_ns(), itertools.count()
 
     def load():
         while time.monotonic() < stop:
             connection = HTTPConnection(host, int(port), timeout=30)
             start = time.perf_counter()
-            connection.request("GET", path, headers=headers)
+            address = unique_address(path, run, next(numbers)) if unique else path
+            connection.request("GET", address, headers=headers)
             response = connection.getresponse()
             response.read()
             latencies.append(time.perf_counter() - start)
@@ -302,11 +351,11 @@ def report(results, options, load):
         f"{'':8} {'page':30} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'bare r/s':>9} "
         f"{'× bare':>7}  errors"
     )
-    for (server, name), rounds in results.items():
+    for (kind, name), rounds in results.items():
         figures = {figure: statistics.median(r[figure] for r in rounds) for figure in rounds[0]}
         ratio = statistics.median(r["rps"] / r["bare"] for r in rounds)
         print(
-            f"{server:8} {name:30} {figures['rps']:9.0f} {figures['p50']:8.1f} "
+            f"{kind:8} {name:30} {figures['rps']:9.0f} {figures['p50']:8.1f} "
             f"{figures['p99']:8.1f} {figures['bare']:9.0f} {ratio:7.2f}  {figures['errors']:.0f}"
         )
 
