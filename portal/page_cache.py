@@ -20,6 +20,7 @@ nothing of one visitor. Logged-in pages are never kept: they are `private, no-st
 import hashlib
 import logging
 import time
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.conf import settings
@@ -86,9 +87,10 @@ class PageCacheMiddleware:
         generation, page = fetch(key)
         if page is not None and page.generation == generation and time.time() < page.expires_at:
             return conditional(request, page.response(), page)
+        started = time.time()  # the page shows what is true now: it is kept from now on
         response = self.get_response(request)
         if generation is not None and is_storable(response):
-            page = store(key, response, generation)
+            page = store(key, response, generation, started)
             if page is not None:
                 return conditional(request, response, page)
         return response
@@ -187,7 +189,7 @@ def next_status_change(now, generation):
         kept = None
     if kept is not None and kept[0] == generation and now < kept[1]:
         return kept[2]
-    found = Intake.objects.next_status_change()
+    found = Intake.objects.next_status_change(datetime.fromtimestamp(now, UTC))
     status_change = found.timestamp() if found else None
     valid_until = min(filter(None, (now + settings.PAGE_CACHE_SECONDS, status_change)))
     if valid_until > now:
@@ -202,9 +204,11 @@ def next_status_change(now, generation):
     return status_change
 
 
-def store(key, response, generation):
+def store(key, response, generation, rendered_at):
+    """Keep the page rendered from `rendered_at` on: an intake that changed status while it
+    was being rendered leaves it unkept."""
     now = time.time()
-    expires_at = lifetime_end(now, generation)
+    expires_at = lifetime_end(rendered_at, generation)
     if expires_at <= now:
         return None
     content = response.content
@@ -215,9 +219,9 @@ def store(key, response, generation):
     page = CachedPage(
         generation=generation,
         expires_at=expires_at,
-        rendered_at=now,
+        rendered_at=rendered_at,
         etag=etag,
-        last_modified=http_date(now),
+        last_modified=http_date(rendered_at),
         content=content,
         headers=headers,
     )
@@ -246,10 +250,12 @@ def kept_content(name, build):
     if kept is not None and kept[0] == generation and time.time() < kept[1]:
         return kept[2]
     # The generation was read before the rows: rows read just before a staff edit commits
-    # are kept under the generation that its commit ends, so they are never served.
+    # are kept under the generation that its commit ends, so they are never served. And their
+    # lifetime counts from before they were read, as does a page's.
+    started = time.time()
     value = build()
     now = time.time()
-    if generation is not None and (expires_at := lifetime_end(now, generation)) > now:
+    if generation is not None and (expires_at := lifetime_end(started, generation)) > now:
         try:
             cache.set(key, (generation, expires_at, value), timeout=max(1, round(expires_at - now)))
         except Exception:  # Any backend error (Redis down): read again next time.

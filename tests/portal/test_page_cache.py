@@ -6,10 +6,13 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.page_cache import new_generation
 from partnership.models import KeyFigure
+from portal import page_cache
 from programs.models import CLOSING_SOON_WINDOW, Intake
 from tests.factories import (
     IntakeFactory,
@@ -353,3 +356,27 @@ def test_turned_off_it_keeps_no_content(client, content, settings, django_assert
     client.get(url("home", content))
     with django_assert_num_queries(5):  # 4 for the partnership content, 1 for the cards
         client.get(url("home", content))
+
+
+def test_a_page_rendered_across_a_status_change_is_not_kept(content):
+    """Rendered before the deadline, stored after it: it shows a status no longer true."""
+    closes_at = content["intake"].closes_at
+    with time_machine.travel(closes_at + timedelta(seconds=1), tick=False):
+        rendered_at = (closes_at - timedelta(seconds=1)).timestamp()
+        kept = page_cache.store("page-cache:page:t", HttpResponse(), new_generation(), rendered_at)
+    assert kept is None
+
+
+def test_rows_read_across_a_status_change_are_read_again(content):
+    closes_at = content["intake"].closes_at
+    reads = []
+
+    def build_across_the_deadline():
+        reads.append(1)
+        traveller.move_to(closes_at + timedelta(seconds=1))
+        return ["rows"]
+
+    with time_machine.travel(closes_at - timedelta(seconds=1), tick=False) as traveller:
+        page_cache.kept_content("test", build_across_the_deadline)
+        page_cache.kept_content("test", build_across_the_deadline)
+    assert len(reads) == 2
