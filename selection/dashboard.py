@@ -117,8 +117,8 @@ def _distributions(intake):
     ]
     # Universities and degree levels in one pass: each grouping joins every submitted
     # application to its applicant's profile.
-    by_university: Counter[str] = Counter()
-    by_degree: Counter[str] = Counter()
+    by_university = Counter()
+    by_degree = Counter()
     for university, degree, count in (
         applications.values_list(
             "applicant__profile__university", "applicant__profile__degree_level"
