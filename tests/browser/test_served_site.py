@@ -3,24 +3,12 @@
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-ROOT = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.loopback import served_by_gunicorn
 
 
 @pytest.fixture(scope="module")
@@ -37,28 +25,12 @@ def served_site(tmp_path_factory):
         DEMO_STAFF_EMAIL="staff@example.org",
         DEMO_STAFF_PASSWORD="served-demo-pass",
     )
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["setup_demo"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300
-        )
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(GUNICORN), "portal.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with served_by_gunicorn(
+        env,
+        commands=[["migrate", "--noinput"], ["collectstatic", "--noinput"], ["setup_demo"]],
+        arguments=["--workers", "2"],
+    ) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_healthz_answers_from_gunicorn(served_site):

@@ -11,24 +11,18 @@ import json
 import os
 import re
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.faults.postgres_cluster import private_cluster
-from tests.loopback import free_port
+from tests.loopback import free_port, served_by_gunicorn
 
 pytestmark = pytest.mark.faults
 
-ROOT = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 POSTGRES_PORT = free_port()  # the private cluster
-SITE_PORT = free_port()  # gunicorn in front of it
 PASSWORD = "a-Sound-passphrase-42"
 
 
@@ -57,28 +51,12 @@ def site(cluster, tmp_path_factory):
         MEDIA_ROOT=str(tmp / "media"),
         PRIVATE_MEDIA_ROOT=str(tmp / "private_media"),
     )
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput", "-v", "0"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300
-        )
-    server = subprocess.Popen(
-        [str(GUNICORN), "portal.wsgi:application", "--bind", f"127.0.0.1:{SITE_PORT}"],
-        cwd=ROOT,
-        env=env,
+    with served_by_gunicorn(
+        env,
+        commands=[["migrate", "--noinput"], ["collectstatic", "--noinput", "-v", "0"]],
         stderr=subprocess.DEVNULL,  # the tracebacks of the outage are expected
-    )
-    url = f"http://127.0.0.1:{SITE_PORT}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    ) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 class Visitor:
