@@ -15,7 +15,7 @@ from accounts.login_throttling import cooloff_minutes
 from core.page_cache import public_page
 from partnership.models import KeyFigure, Milestone, NewsArticle
 from portal.health import run_checks
-from portal.page_cache import kept_content
+from programs.kept_content import kept_content
 
 HOME_NEWS_COUNT = 3
 HOME_MILESTONE_COUNT = 3

@@ -2,8 +2,8 @@ from django import template
 from django.utils.timezone import localtime
 
 from core.timezones import visitor_time_zone
-from portal.page_cache import kept_content
 from programs import selectors
+from programs.kept_content import kept_content
 from programs.models import Program
 
 register = template.Library()

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from core.page_cache import new_generation
 from partnership.models import KeyFigure
 from portal import page_cache
+from programs.kept_content import kept_content
 from programs.models import CLOSING_SOON_WINDOW, Intake
 from tests.factories import (
     IntakeFactory,
@@ -377,6 +378,6 @@ def test_rows_read_across_a_status_change_are_read_again(content):
         return ["rows"]
 
     with time_machine.travel(closes_at - timedelta(seconds=1), tick=False) as traveller:
-        page_cache.kept_content("test", build_across_the_deadline)
-        page_cache.kept_content("test", build_across_the_deadline)
+        kept_content("test", build_across_the_deadline)
+        kept_content("test", build_across_the_deadline)
     assert len(reads) == 2

@@ -31,7 +31,7 @@ def test_open_programs_lists_only_programs_taking_applications(django_assert_num
     ClosedIntakeFactory(program=ProgramFactory(title="Closed one"))
     IntakeFactory(program=ProgramFactory(title="Draft one", is_published=False))
     # The programs with their intake summary, and the next status change, until which the
-    # page cache keeps them (portal.page_cache.kept_content): a second render reads nothing.
+    # page cache keeps them (programs.kept_content.kept_content): a second render reads nothing.
     with django_assert_num_queries(2):
         html = render("{% open_programs %}")
     with django_assert_num_queries(0):
