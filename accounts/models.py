@@ -10,6 +10,31 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
 
+# What the staff search finds a person by (User.search_text), on the account and its profile.
+USER_SEARCH_FIELDS = ("email", "first_name", "last_name")
+PROFILE_SEARCH_FIELDS = ("given_name", "family_name", "name_chinese", "university")
+
+
+def search_text(user, profile):
+    """The searched columns of an account and its profile (or None) in one text, a line each,
+    so that a word never runs across two of them."""
+    values = [getattr(user, name) for name in USER_SEARCH_FIELDS]
+    if profile is not None:
+        values += [getattr(profile, name) for name in PROFILE_SEARCH_FIELDS]
+    return "\n".join(value for value in values if value)
+
+
+def search_text_refresh(users):
+    """Write each user's search_text anew (after bulk_create or a migration, which skip save());
+    `users` is a queryset of the User model, historical or not."""
+    changed = []
+    for user in users.select_related("profile").iterator(chunk_size=2_000):
+        text = search_text(user, getattr(user, "profile", None))
+        if text != user.search_text:
+            user.search_text = text
+            changed.append(user)
+    users.model.objects.bulk_update(changed, ["search_text"], batch_size=2_000)
+
 
 def supported_language(code):
     """The code in settings.LANGUAGES for `code` ("zh-Hans", "zh-cn" → "zh-hans"), or None."""
@@ -64,6 +89,10 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # The staff search of applications looks in this one column (a trigram index on
+    # PostgreSQL) instead of seven across two joined tables: 0.05 s instead of 0.5 s at
+    # 100,000 applications (bench/selection.py). Kept by save() here and in StudentProfile.
+    search_text = models.TextField(_("searched text"), editable=False, blank=True, default="")
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -92,6 +121,15 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email)
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or set(update_fields) & set(USER_SEARCH_FIELDS):
+            # A new account has no profile yet; the profile's own save() adds its part.
+            profile = getattr(self, "profile", None) if self.pk else None
+            self.search_text = search_text(self, profile)
+            if update_fields is not None:
+                update_fields = {*update_fields, "search_text"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def is_email_verified(self):
@@ -161,6 +199,20 @@ class StudentProfile(models.Model):
 
     def __str__(self):
         return f"{self.given_name} {self.family_name}".strip() or str(self.user)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._user_search_text_write(self)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._user_search_text_write(None)
+        return result
+
+    def _user_search_text_write(self, profile):
+        text = search_text(self.user, profile)
+        User.objects.filter(pk=self.user_id).update(search_text=text)
+        self.user.search_text = text
 
     def missing_fields(self):
         """Verbose names of the fields an application still needs."""

@@ -158,3 +158,24 @@ def test_the_programs_chinese_texts_and_all_english_ones_reach_their_language_co
     milestone = Milestone.objects.get()
     assert (milestone.title_en, milestone.text_en) == ("Founded", "The institute opened.")
     assert milestone.title_zh_hans is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_accounts_that_exist_before_the_searched_text_are_found_by_the_staff_search():
+    try:
+        old = migrate([("accounts", "0003_index_profile_university")])
+        user = old.get_model("accounts", "User").objects.create(
+            email="ada@example.org", first_name="Ada", last_name="Lovelace"
+        )
+        old.get_model("accounts", "StudentProfile").objects.create(
+            user=user, given_name="Augusta", family_name="King", university="London University"
+        )
+        old.get_model("accounts", "User").objects.create(email="staff@example.org")
+    finally:
+        migrate(latest())
+
+    texts = dict(User.objects.values_list("email", "search_text"))
+    assert texts == {
+        "ada@example.org": "ada@example.org\nAda\nLovelace\nAugusta\nKing\nLondon University",
+        "staff@example.org": "staff@example.org",
+    }

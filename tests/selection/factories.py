@@ -73,31 +73,31 @@ def review(application, reviewer, scores, comment=""):
 def bulk_applications(intake, count, batch_size=5_000):
     """`count` submitted applications with profiles, without one query per row. For the
     list's query-count guard and bench/selection.py, so both measure the same data."""
-    from accounts.models import StudentProfile, User
+    from accounts.models import StudentProfile, User, search_text
     from applications.models import Application
     from applications.states import ApplicationState as S
 
     now = timezone.now()
-    users = User.objects.bulk_create(
-        [
-            User(email=f"bulk{intake.pk}-{n}@example.org", first_name="Bulk", last_name=str(n))
-            for n in range(count)
-        ],
-        batch_size=batch_size,
-    )
-    StudentProfile.objects.bulk_create(
-        [
-            StudentProfile(
-                user=user,
-                given_name="Bulk",
-                family_name=str(n),
-                university=f"University {n % 7}",
-                degree_level="master",
-            )
-            for n, user in enumerate(users)
-        ],
-        batch_size=batch_size,
-    )
+    users = [
+        User(email=f"bulk{intake.pk}-{n}@example.org", first_name="Bulk", last_name=str(n))
+        for n in range(count)
+    ]
+    profiles = [
+        StudentProfile(
+            user=user,
+            given_name="Bulk",
+            family_name=str(n),
+            university=f"University {n % 7}",
+            degree_level="master",
+        )
+        for n, user in enumerate(users)
+    ]
+    for user, profile in zip(users, profiles, strict=True):
+        user.search_text = search_text(user, profile)  # bulk_create skips save(), which keeps it
+    User.objects.bulk_create(users, batch_size=batch_size)
+    for profile in profiles:
+        profile.user = profile.user  # the user's id, now that it has one
+    StudentProfile.objects.bulk_create(profiles, batch_size=batch_size)
     return Application.objects.bulk_create(
         [
             Application(
