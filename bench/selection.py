@@ -19,6 +19,7 @@ import random
 import time
 import tracemalloc
 from functools import partial
+from typing import NamedTuple
 
 from harness import median_ms, report, set_up_django, source_storages
 
@@ -102,25 +103,28 @@ def xlsx_build_ms(client, url, data):
     return request_ms, (time.perf_counter() - start) * 1000
 
 
-def main():
-    database = set_up_django("selection", postgres_from_env=True)
-    default_count = 100_000 if database == "PostgreSQL" else 10_000
-    count = int(os.environ.get("BENCH_APPLICATIONS", default_count))
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import override_settings
-    from django.urls import reverse
+class Seeded(NamedTuple):
+    intake: object
+    small_intake: object
+    first_pk: int
+    middle_reference: str
+    small_first_pk: int
+    small_count: int
 
+
+def seed(count, connection):
+    """`count` applications with their reviews in one intake, a tenth as many in another;
+    only what the requests name is returned, so that the export's memory is measured in a
+    process that holds no more than a server's would (a heap of a million long-lived
+    objects also makes Python's full garbage collections rarer)."""
     from applications.models import Application
     from selection.services import review_summaries_refresh
     from tests.factories import IntakeFactory, StaffFactory
     from tests.selection.factories import CriterionFactory, bulk_applications
 
-    started = time.perf_counter()
     intake = IntakeFactory()
     criteria = [CriterionFactory(intake=intake) for _ in range(CRITERIA)]
     reviewers = [StaffFactory() for _ in range(REVIEWERS)]
-    # The list's query-count guard uses the same applications.
     applications = bulk_applications(intake, count, batch_size=BATCH)
     create_reviews(applications, reviewers, criteria)
     analyze(connection)  # without statistics PostgreSQL scans every score for each application
@@ -130,17 +134,41 @@ def main():
     small_intake = IntakeFactory(program=intake.program)
     small = bulk_applications(small_intake, count // 10, batch_size=BATCH)
     analyze(connection)
+    return Seeded(
+        intake=intake,
+        small_intake=small_intake,
+        first_pk=applications[0].pk,
+        middle_reference=applications[count // 2].reference,
+        small_first_pk=small[0].pk,
+        small_count=len(small),
+    )
+
+
+def main():
+    database = set_up_django("selection", postgres_from_env=True)
+    default_count = 100_000 if database == "PostgreSQL" else 10_000
+    count = int(os.environ.get("BENCH_APPLICATIONS", default_count))
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+    from django.urls import reverse
+
+    from tests.factories import StaffFactory
+
+    started = time.perf_counter()
+    data = seed(count, connection)
     print(
         f"Data: {count:,} applications, {count * REVIEWERS:,} reviews in "
         f"{time.perf_counter() - started:.1f} s"
     )
+    intake, small_intake = data.intake, data.small_intake
 
     client = Client()
     client.force_login(StaffFactory())
     changelist = reverse("admin:applications_application_changelist")
     of_intake = f"{changelist}?intake={intake.pk}"
     every = {"select_across": "1", "index": "0", "intake": intake.pk}
-    every["_selected_action"] = [applications[0].pk]
+    every["_selected_action"] = [data.first_pk]
     pages = {
         BASELINE: reverse("admin:index"),
         "application list (all intakes)": changelist,
@@ -148,14 +176,14 @@ def main():
         # "Bulk" is in every applicant's name, "99" in a tenth of them: the worst case.
         "… searched: two words, one in every row": f"{of_intake}&q=Bulk+99",
         "… searched: an email address": f"{of_intake}&q=bulk{intake.pk}-{count // 3}@",
-        "… searched: a reference": f"{of_intake}&q={applications[count // 2].reference}",
+        "… searched: a reference": f"{of_intake}&q={data.middle_reference}",
         "… sorted by average score": f"{of_intake}&o=-9",
         "… filter: state": f"{of_intake}&state=submitted",
         "… filter: program": f"{changelist}?intake__program__id__exact={intake.program_id}",
         "… filter: university": f"{of_intake}&university=University+3",
         "… filter: degree level": f"{of_intake}&degree=master",
         "… filter: offer made": f"{of_intake}&offer=no",
-        "… last page": f"{of_intake}&p={count // 100 - 1}",
+        "… last page": f"{of_intake}&p={count // 100}",
         "intake dashboard": reverse("admin:selection_intake_dashboard", args=[intake.pk]),
     }
     with override_settings(STORAGES=source_storages()):
@@ -168,9 +196,9 @@ def main():
         )
         small_csv = {**csv, "intake": small_intake.pk}
         of_small = f"{changelist}?intake={small_intake.pk}"
-        small_csv["_selected_action"] = [small[0].pk]
+        small_csv["_selected_action"] = [data.small_first_pk]
         memory = {
-            f"{len(small):,}": peak_memory_mb(partial(export, client, of_small, small_csv)),
+            f"{data.small_count:,}": peak_memory_mb(partial(export, client, of_small, small_csv)),
             f"{count:,}": peak_memory_mb(partial(export, client, of_intake, csv)),
         }
         request_ms, build_ms = xlsx_build_ms(client, of_intake, {**every, "action": "export_xlsx"})

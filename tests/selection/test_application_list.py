@@ -127,3 +127,50 @@ def test_list_query_count_is_fixed_with_ten_thousand_applications(
     assert response.context["cl"].result_count == 10_000
     assert len(response.context["cl"].result_list) == 100
     assert len(many.captured_queries) <= len(few.captured_queries)
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "Bulk"}, {"o": "-9"}])
+def test_every_page_holds_its_own_rows_in_the_lists_order(manager_client, monkeypatch, params):
+    """Pages are read keys first (selection.admin.pagination): page by page, the list
+    shows each application once, in the order of the whole list, to the last page."""
+    from selection.admin.applications import ApplicationAdmin
+
+    intake = IntakeFactory()
+    CriterionFactory(intake=intake)
+    applications = bulk_applications(intake, 7)
+    for position, application in enumerate(applications[:4]):
+        review(application, make_reviewer(), [position + 1])
+    monkeypatch.setattr(ApplicationAdmin, "list_per_page", 3)
+    query = {"intake": intake.pk, **params}
+
+    whole = manager_client.get(CHANGELIST, {**query, "all": ""}).context["cl"]
+    expected = [row.reference for row in whole.result_list]
+    shown = []
+    for page in range(1, 4):
+        cl = manager_client.get(CHANGELIST, {**query, "p": page}).context["cl"]
+        shown += [row.reference for row in cl.result_list]
+        assert cl.multi_page and cl.page_num == page
+
+    assert len(expected) == 7 and shown == expected
+    if params.get("o") == "-9":  # by average score, highest first, the unreviewed last
+        scores = [row.average_score for row in whole.result_list]
+        assert scores[:4] == [4, 3, 2, 1] and scores[4:] == [None] * 3
+
+
+def test_a_search_that_fits_on_one_page_shows_its_rows_joined(
+    manager_client, django_assert_max_num_queries
+):
+    """A one-page result is read keys first as well, with the applicant and profile joined:
+    no query per row."""
+    intake = IntakeFactory()
+    applications = bulk_applications(intake, 5)
+    wanted = applications[2]
+
+    with django_assert_max_num_queries(16):
+        response = manager_client.get(CHANGELIST, {"q": wanted.applicant.email})
+        rows = list(response.context["cl"].result_list)
+        names = [row.applicant.profile.family_name for row in rows]
+
+    assert [row.pk for row in rows] == [wanted.pk]
+    assert names == [wanted.applicant.profile.family_name]
+    assert wanted.reference in response.text
