@@ -5,6 +5,7 @@ and a cookie chose; those addresses and the old switcher's /i18n/setlang/ now re
 to the page in the language the visitor had chosen (cookie) or their browser asks for.
 """
 
+from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.middleware import locale
 from django.urls import reverse
@@ -47,3 +48,27 @@ def old_language_switch(request):
     ):
         next_url = "/"
     return HttpResponsePermanentRedirect(address_in_language(next_url, language))
+
+
+# portal.urls serves the admin here, outside the language prefixes.
+ADMIN_PREFIX = "/admin/"
+
+
+class StaffLanguageMiddleware:
+    """The admin has one address for both languages: it speaks the language its signed-in
+    member of staff chose (User.language, on their user in the admin), not their browser's.
+    Goes after AuthenticationMiddleware; only requests with a session cookie are asked."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            and request.path_info.startswith(ADMIN_PREFIX)
+            and request.user.is_authenticated
+            and (language := supported_language(request.user.language))
+        ):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)

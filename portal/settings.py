@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in the language its user chose (User.language).
+    "portal.languages.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change that django-simple-history keeps.
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -30,8 +30,17 @@ def page_params(pages):
     return [pytest.param(page, id=page.label) for page in pages]
 
 
-def user_for(page):
-    """A fresh user of the kind the page needs, or None for an anonymous visit."""
+def user_for(page, language="en"):
+    """A fresh user of the kind the page needs, who chose `language` (the admin speaks the
+    language its user chose), or None for an anonymous visit."""
+    user = _new_user(page)
+    if user is not None and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user
+
+
+def _new_user(page):
     if page.login == STUDENT:
         return StudentProfileFactory().user
     if page.login == STAFF:
@@ -61,7 +70,7 @@ def url_for(page, user=None, language="en"):
 
 def visit(client, page, language="en"):
     """Log the Django test client in as the page needs; return the page's URL in `language`."""
-    user = user_for(page)
+    user = user_for(page, language)
     if user is not None:
         client.force_login(user)
     return url_for(page, user, language)

@@ -83,7 +83,7 @@ def run_axe(page, axe_source):
 
 
 def check_page(live_server, page, axe_source, entry, language="en"):
-    user = user_for(entry)
+    user = user_for(entry, language)
     if user is not None:
         log_in(page, live_server, user)
     errors = collect_errors(page)
@@ -102,7 +102,8 @@ def test_page_has_no_accessibility_violations(live_server, page, axe_source, ent
 @pytest.mark.parametrize("entry", page_params(HTML_PAGES))
 def test_page_in_chinese_has_no_accessibility_violations(live_server, page, axe_source, entry):
     # Pages in Chinese are at their /zh-hans/ address. The admin has one address for both
-    # languages and takes its language, as Django does, from the language cookie (or browser).
+    # languages: it speaks the language its user chose (user_for) or, on its login page, the
+    # language of the cookie or the browser, as Django does.
     page.context.add_cookies(
         [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "zh-hans", "url": live_server.url}]
     )

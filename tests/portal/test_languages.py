@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 
-from tests.factories import ProgramFactory, UserFactory
+from tests.factories import ProgramFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,28 @@ def test_a_password_reset_email_links_to_the_page_in_the_users_language(client, 
         client.post("/en/accounts/password/reset/", {"email": "wei@example.org"})
     [email] = mail.outbox
     assert "http://testserver/zh-hans/accounts/password/reset/" in email.body
+
+
+@pytest.mark.parametrize(
+    ("language", "browser", "expected", "unexpected"),
+    [
+        ("zh-hans", {}, "站点管理", "Site administration"),
+        ("en", CHINESE_BROWSER, "Site administration", "站点管理"),
+    ],
+)
+def test_the_admin_speaks_the_language_its_user_chose_not_the_browsers(
+    client, language, browser, expected, unexpected
+):
+    client.force_login(StaffFactory(language=language))
+
+    response = client.get("/admin/", headers=browser)
+
+    assert response.status_code == 200
+    assert expected in response.text and unexpected not in response.text
+    assert response.headers["Content-Language"] == language
+
+
+def test_the_admin_login_page_follows_the_browser(client):
+    response = client.get("/admin/login/", headers=CHINESE_BROWSER)
+
+    assert response.headers["Content-Language"] == "zh-hans"

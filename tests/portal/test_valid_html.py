@@ -40,7 +40,8 @@ def _page_documents():
     seen by a fresh client."""
     for language in ("en", "zh-hans"):
         for page in HTML_PAGES:
-            # The admin has one address for all languages: it follows the browser's.
+            # The admin has one address for all languages: it follows its user's choice or,
+            # on its login page, the browser's.
             client = Client(headers={"accept-language": language})
             response = client.get(visit(client, page, language), follow=page.follow)
             assert response.status_code == page.status, page.label

@@ -196,9 +196,8 @@ def test_a_failed_email_is_recorded_keeps_the_decision_and_can_be_retried(
 
 
 def offer_from_the_admin(client, application, manager_language):
-    """A manager whose admin session is in `manager_language` offers a place."""
-    client.force_login(make_manager())
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = manager_language
+    """A manager whose admin is in `manager_language` (their own choice) offers a place."""
+    client.force_login(make_manager(language=manager_language))
     response = client.post(
         reverse("admin:applications_application_decide", args=[application.pk]),
         {"decision": "offer"},
