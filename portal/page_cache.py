@@ -61,10 +61,14 @@ class CachedPage(NamedTuple):
     etag: str
     last_modified: str
     content: bytes
-    headers: tuple
+    headers: tuple  # (lowercased name, (name, value)) pairs, as ResponseHeaders keeps them
 
     def response(self):
-        return HttpResponse(self.content, headers=dict(self.headers))
+        response = HttpResponse(self.content)
+        # The headers were checked when the page was rendered (HttpResponse.__setitem__
+        # encodes and validates each, an eighth of a hit's time): they are put back as kept.
+        response.headers._store.update(self.headers)
+        return response
 
 
 class PageCacheMiddleware:
@@ -159,7 +163,9 @@ def store(key, response, generation, rendered_at):
     content = response.content
     etag = quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
     headers = tuple(
-        (name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
+        (lowered, pair)
+        for lowered, pair in response.headers._store.items()
+        if lowered not in UNSTORED_HEADERS
     )
     page = CachedPage(
         generation=generation,

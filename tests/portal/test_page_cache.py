@@ -91,6 +91,8 @@ def test_a_kept_page_is_served_again_without_a_query(
         again = client.get(url(page, content))
     assert again.content == first.content
     assert again["ETag"] == first["ETag"]
+    # Every header as rendered, each under its own name (CachedPage.response puts them back).
+    assert list(again.headers.items()) == list(first.headers.items())
 
 
 def test_a_current_copy_gets_304_and_a_stale_one_the_page(client, content):
