@@ -8,7 +8,6 @@ from tests.factories import IntakeFactory, StudentProfileFactory
 from tests.selection.factories import (
     CriterionFactory,
     bulk_applications,
-    make_manager,
     make_reviewer,
     review,
     submitted_application,
@@ -18,12 +17,6 @@ pytestmark = pytest.mark.django_db
 
 S = ApplicationState
 CHANGELIST = reverse("admin:applications_application_changelist")
-
-
-@pytest.fixture
-def manager_client(client):
-    client.force_login(make_manager())
-    return client
 
 
 def test_list_shows_applicant_program_state_reviews_and_average(manager_client):

@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:applications_application_changelist")
 
 
-@pytest.fixture
-def manager_client(client):
-    client.force_login(make_manager())
-    return client
-
-
 def shown(response):
     return {application.reference for application in response.context["cl"].result_list}
 
