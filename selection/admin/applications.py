@@ -7,6 +7,7 @@ reviews, mailing and dashboards are mixins in their own modules of this package.
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -46,6 +47,19 @@ from selection.filters import (
     UniversityFilter,
 )
 from selection.models import ExportStatus
+
+
+class UnscoredLast(F):
+    """A column's ordering that puts rows without a value last, sorted either way: the admin
+    orders by asc() or desc(), and PostgreSQL puts NULL first in a descending order, so
+    sorting by "highest average score" showed every unreviewed application first."""
+
+    def asc(self, **kwargs):
+        return super().asc(nulls_last=True)
+
+    def desc(self, **kwargs):
+        return super().desc(nulls_last=True)
+
 
 # The name is the page's title already.
 PROFILE_FIELDS = [
@@ -204,7 +218,7 @@ class ApplicationAdmin(
     def review_count(self, application):
         return application.review_count
 
-    @admin.display(description=_("average score"), ordering="average_score")
+    @admin.display(description=_("average score"), ordering=UnscoredLast("average_score"))
     def average_score_display(self, application):
         return format_score(application.average_score)
 
