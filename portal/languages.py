@@ -50,25 +50,23 @@ def old_language_switch(request):
     return HttpResponsePermanentRedirect(address_in_language(next_url, language))
 
 
-# portal.urls serves the admin here, outside the language prefixes.
-ADMIN_PREFIX = "/admin/"
-
-
 class StaffLanguageMiddleware:
     """The admin has one address for both languages: it speaks the language its signed-in
     member of staff chose (User.language, on their user in the admin), not their browser's.
-    Goes after AuthenticationMiddleware; only requests with a session cookie are asked."""
+    Goes after AuthenticationMiddleware; only admin views with a session cookie are asked."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         if (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
-            and request.path_info.startswith(ADMIN_PREFIX)
+            request.resolver_match.namespace == "admin"
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
             and request.user.is_authenticated
             and (language := supported_language(request.user.language))
         ):
             translation.activate(language)
             request.LANGUAGE_CODE = language
-        return self.get_response(request)

@@ -95,8 +95,6 @@ def bulk_applications(intake, count, batch_size=5_000):
     for user, profile in zip(users, profiles, strict=True):
         user.search_text = search_text(user, profile)  # bulk_create skips save(), which keeps it
     User.objects.bulk_create(users, batch_size=batch_size)
-    for profile in profiles:
-        profile.user = profile.user  # the user's id, now that it has one
     StudentProfile.objects.bulk_create(profiles, batch_size=batch_size)
     return Application.objects.bulk_create(
         [
