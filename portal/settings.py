@@ -62,10 +62,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous visitors' public pages, served from the cache before any of the work below,
+    # and kept with the headers all of it sets.
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous visitors' public pages, served from the cache before any of the work below.
-    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, with old unprefixed addresses redirected permanently.
     "portal.languages.LocaleMiddleware",

@@ -18,12 +18,9 @@ from programs.models import CLOSING_SOON_WINDOW, Intake
 from tests.factories import (
     IntakeFactory,
     OrganisationFactory,
-    ProgramFactory,
     StaffFactory,
     StudentProfileFactory,
-    SupervisorFactory,
 )
-from tests.partnership.factories import NewsArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,19 +44,6 @@ PUBLIC_PAGES = {
     "institute": lambda content: ("partnership:institute", {}),
     "privacy": lambda content: ("privacy", {}),
 }
-
-
-@pytest.fixture
-def content(imported):
-    """The imported document, and an open intake of a program."""
-    program = ProgramFactory(title="Cache test program")
-    intake = IntakeFactory(program=program, name="Cache test intake")
-    return {
-        "program": program,
-        "intake": intake,
-        "supervisor": SupervisorFactory(),
-        "article": NewsArticleFactory(title="Cache test news"),
-    }
 
 
 def url(page, content, language="en"):
