@@ -7,7 +7,7 @@ here, so both always point at the same page, query string included.
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.urls import is_valid_path, reverse, translate_url
+from django.urls import NoReverseMatch, is_valid_path, reverse, translate_url
 from django.utils import translation
 
 
@@ -46,11 +46,21 @@ def page_in_languages(request):
 
 
 def _addresses_in_languages(request, current):
+    """The page's own route reversed in each language (what translate_url() does, without
+    resolving the address again), its query string kept."""
+    match = request.resolver_match
+    route = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    full_path = request.get_full_path()
+    query = full_path[len(request.path) :]
     prefix = f"/{translation.get_language_from_path(request.path_info)}/"
-    without_language = request.build_absolute_uri(request.get_full_path().replace(prefix, "/", 1))
+    without_language = request.build_absolute_uri(full_path.replace(prefix, "/", 1))
     addresses = []
     for code, _name in settings.LANGUAGES:
-        path = translate_url(request.get_full_path(), code)
+        with translation.override(code):
+            try:
+                path = reverse(route, args=match.args, kwargs=match.kwargs) + query
+            except NoReverseMatch:
+                path = full_path
         addresses.append(
             {
                 "code": code,

@@ -237,7 +237,7 @@ elif STORAGE_BACKEND == "filesystem":
     }
 else:
     raise ImproperlyConfigured("STORAGE_BACKEND must be 'filesystem' or 's3'.")
-STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+STORAGES["staticfiles"] = {"BACKEND": "core.static_files.StaticFilesStorage"}
 
 # Email: console backend unless EMAIL_URL (e.g. smtp+tls://user:pass@host:587) is set.
 # environ's documented idiom: the URL expands to EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, ...
