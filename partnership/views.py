@@ -5,6 +5,7 @@ from itertools import groupby
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.page_cache import public_page
@@ -36,25 +37,40 @@ class NewsDetailView(DetailView):
     queryset = NewsArticle.objects.published()
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        blocks = list(article.blocks.select_related("figure").order_by("position", "pk"))
-        published = NewsArticle.objects.published()
-        same_day = Q(published_on=article.published_on)
-        older = published.filter(
-            Q(published_on__lt=article.published_on) | same_day & Q(pk__lt=article.pk)
-        )
-        newer = published.filter(
-            Q(published_on__gt=article.published_on) | same_day & Q(pk__gt=article.pk)
-        )
-        photo = next((b.figure for b in blocks if b.figure and b.figure.image_web), None)
+        # The blocks and the neighbouring articles are read when the page's kept parts are
+        # rendered, not when they are served as kept.
         return super().get_context_data(
-            blocks=blocks,
-            previous_article=older.order_by("-published_on", "-pk").first(),
-            next_article=newer.order_by("published_on", "pk").first(),
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            share_image_url=self.request.build_absolute_uri(photo.image_web.url) if photo else "",
+            blocks=SimpleLazyObject(lambda: self.blocks),
+            previous_article=SimpleLazyObject(self.previous_article),
+            next_article=SimpleLazyObject(self.next_article),
+            canonical_url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            share_image_url=SimpleLazyObject(self.share_image_url),
             **kwargs,
         )
+
+    @cached_property
+    def blocks(self):
+        return list(self.object.blocks.select_related("figure").order_by("position", "pk"))
+
+    def previous_article(self):
+        article = self.object
+        same_day = Q(published_on=article.published_on, pk__lt=article.pk)
+        older = NewsArticle.objects.published().filter(
+            Q(published_on__lt=article.published_on) | same_day
+        )
+        return older.order_by("-published_on", "-pk").first()
+
+    def next_article(self):
+        article = self.object
+        same_day = Q(published_on=article.published_on, pk__gt=article.pk)
+        newer = NewsArticle.objects.published().filter(
+            Q(published_on__gt=article.published_on) | same_day
+        )
+        return newer.order_by("published_on", "pk").first()
+
+    def share_image_url(self):
+        photo = next((b.figure for b in self.blocks if b.figure and b.figure.image_web), None)
+        return self.request.build_absolute_uri(photo.image_web.url) if photo else ""
 
 
 @method_decorator(public_page, name="dispatch")
@@ -69,18 +85,29 @@ class PartnershipView(TemplateView):
         agreements = Agreement.objects.prefetch_related(
             "points", Prefetch("participants", queryset=participants)
         )
-        fields = ResearchField.objects.order_by("kind", "position", "name")
-        fields_by_kind = {kind: list(group) for kind, group in groupby(fields, lambda f: f.kind)}
+        # Read when the page's kept part is rendered, not when it is served as kept.
+        fields_by_kind = SimpleLazyObject(research_fields_by_kind)
         return super().get_context_data(
             agreements=agreements,
-            joint_research_fields=fields_by_kind.get(ResearchFieldKind.JOINT_RESEARCH, []),
-            new_infrastructure_fields=fields_by_kind.get(ResearchFieldKind.NEW_INFRASTRUCTURE, []),
-            exchange_domains=fields_by_kind.get(ResearchFieldKind.EXCHANGE_DOMAIN, []),
+            joint_research_fields=SimpleLazyObject(
+                lambda: fields_by_kind.get(ResearchFieldKind.JOINT_RESEARCH, [])
+            ),
+            new_infrastructure_fields=SimpleLazyObject(
+                lambda: fields_by_kind.get(ResearchFieldKind.NEW_INFRASTRUCTURE, [])
+            ),
+            exchange_domains=SimpleLazyObject(
+                lambda: fields_by_kind.get(ResearchFieldKind.EXCHANGE_DOMAIN, [])
+            ),
             partner_universities=Organisation.objects.filter(
                 kind=OrganisationKind.PARTNER_UNIVERSITY
             ),
             **kwargs,
         )
+
+
+def research_fields_by_kind():
+    fields = ResearchField.objects.order_by("kind", "position", "name")
+    return {kind: list(group) for kind, group in groupby(fields, lambda f: f.kind)}
 
 
 @method_decorator(public_page, name="dispatch")

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
@@ -58,17 +58,16 @@ def catalog_organisations() -> QuerySet[Organisation]:
     ).distinct()
 
 
-def program_with_intakes(*, slug: str) -> QuerySet[Program]:
-    """Queryset for the program page: one published program and its intakes in date order."""
-    return (
-        Program.objects.published()
-        .filter(slug=slug)
-        .prefetch_related(
-            "host_organisations",
-            "partner_organisations",
-            Prefetch("intakes", queryset=Intake.objects.order_by("opens_at", "pk")),
-        )
-    )
+def published_program(*, slug: str) -> QuerySet[Program]:
+    """Queryset for the program page: one published program. Its intakes and organisations
+    are read by the page's kept part (program_intakes and the template), so that serving the
+    part as kept costs this one query."""
+    return Program.objects.published().filter(slug=slug)
+
+
+def program_intakes(program: Program) -> QuerySet[Intake]:
+    """The program's intakes in date order, as its page lists them."""
+    return program.intakes.order_by("opens_at", "pk")
 
 
 def open_programs(*, limit: int, now: datetime | None = None) -> QuerySet[Program]:

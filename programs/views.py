@@ -58,11 +58,11 @@ class ProgramDetailView(DetailView):
     context_object_name = "program"
 
     def get_queryset(self):
-        return selectors.program_with_intakes(slug=self.kwargs["slug"])
+        return selectors.published_program(slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            intakes=self.object.intakes.all(),
+            intakes=selectors.program_intakes(self.object),
             visitor_time_zone=visitor_time_zone(self.request),
             is_phd_program=self.object.is_phd,
             **kwargs,
@@ -76,10 +76,11 @@ class SupervisorListView(ListView):
 
     def get_queryset(self):
         self.form = SupervisorFilterForm(self.request.GET)
-        return selectors.supervisor_directory(filters=self.form.valid_filters())
+        self.filters = self.form.valid_filters()
+        return selectors.supervisor_directory(filters=self.filters)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, **kwargs)
+        return super().get_context_data(form=self.form, filters=self.filters, **kwargs)
 
 
 @method_decorator(public_page, name="dispatch")
@@ -88,7 +89,8 @@ class SupervisorDetailView(DetailView):
     context_object_name = "supervisor"
 
     def get_queryset(self):
-        return Supervisor.objects.active().select_related("unit").prefetch_related("research_areas")
+        # Research areas are read by the page's kept part, only when it is rendered.
+        return Supervisor.objects.active().select_related("unit")
 
 
 # Calendar apps poll every few hours at most; a deadline change shows within this time.
