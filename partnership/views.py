@@ -131,10 +131,13 @@ class InstituteView(TemplateView):
         )
         if institute is None:
             raise Http404("No joint institute has been imported yet.")
+        # Even unread querysets cost their building: made when the kept part is rendered.
         return super().get_context_data(
             institute=institute,
-            people=Person.objects.filter(organisation=institute),
-            milestones=institute.milestones.in_date_order().for_display(),
-            research_fields=ResearchField.objects.filter(kind=ResearchFieldKind.JOINT_RESEARCH),
+            people=SimpleLazyObject(lambda: Person.objects.filter(organisation=institute)),
+            milestones=SimpleLazyObject(lambda: institute.milestones.in_date_order().for_display()),
+            research_fields=SimpleLazyObject(
+                lambda: ResearchField.objects.filter(kind=ResearchFieldKind.JOINT_RESEARCH)
+            ),
             **kwargs,
         )

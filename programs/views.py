@@ -47,6 +47,8 @@ class CatalogView(LenientPaginationMixin, ListView):
         return super().get_context_data(
             form=self.form,
             filters=self.filters,
+            # What the filter form shows: each field's values as asked, valid or not.
+            filter_values=[(name, self.request.GET.getlist(name)) for name in self.form.fields],
             visitor_time_zone=visitor_time_zone(self.request),
             **kwargs,
         )

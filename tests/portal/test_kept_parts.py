@@ -139,3 +139,13 @@ def test_rows_are_told_apart_by_their_keys_not_their_names():
     a, b = IntakeFactory(name="Same name"), IntakeFactory(name="Same name")
     assert key_part({"intake": a}) != key_part({"intake": b})
     assert key_part([a]) == key_part((a,))
+
+
+def test_the_kept_filter_form_shows_what_each_address_asks(client, content):
+    catalog = url("catalog", content)
+    assert 'value="alpha"' in html(client, catalog, q="alpha")
+    beta = html(client, catalog, q="beta")
+    assert 'value="beta"' in beta and 'value="alpha"' not in beta
+    chosen = html(client, catalog, kind="internship")
+    assert '<option value="internship" selected>' in chosen
+    assert '<option value="internship" selected>' not in html(client, catalog, other="address")
