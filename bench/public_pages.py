@@ -6,7 +6,9 @@ loopback ports 8200-8202 (--port), with `gunicorn -w 4`:
 
 - the portal with its page cache (8200),
 - the portal with the page cache off, PAGE_CACHE_SECONDS=0 (8201): nothing is kept anywhere,
-- bench/bare_site.py, one view of Django without app, middleware or database (the baseline).
+- bench/bare_site.py, one view of Django without app, middleware or database (the baseline),
+  and beside it a plain Django template page of about 14 KB rendered from three queries, for
+  reference: what Django itself does with a simple page ("plain" in the report).
 
 Each public page, in each language, is measured three ways, and a logged-in student's
 dashboard once (logged-in pages are never kept):
@@ -234,6 +236,10 @@ def plan_runs(pages, student_cookie, servers, options):
             url = f"http://127.0.0.1:{servers[server][0]}{path}"
             check_page(url, headers)
             runs[(kind, name)] = (url, headers)
+    if options.only in "plain Django template page":
+        url = f"http://127.0.0.1:{servers['bare'][0]}/page/"
+        check_page(url, {})
+        runs[("plain", "plain Django template page")] = (url, {})
     return runs
 
 
