@@ -53,20 +53,20 @@ class NewsDetailView(DetailView):
         return list(self.object.blocks.select_related("figure").order_by("position", "pk"))
 
     def previous_article(self):
-        article = self.object
-        same_day = Q(published_on=article.published_on, pk__lt=article.pk)
-        older = NewsArticle.objects.published().filter(
-            Q(published_on__lt=article.published_on) | same_day
-        )
-        return older.order_by("-published_on", "-pk").first()
+        return self.neighbour(newer=False)
 
     def next_article(self):
-        article = self.object
-        same_day = Q(published_on=article.published_on, pk__gt=article.pk)
-        newer = NewsArticle.objects.published().filter(
-            Q(published_on__gt=article.published_on) | same_day
+        return self.neighbour(newer=True)
+
+    def neighbour(self, *, newer):
+        """The published article just newer or older than this one: by date, then by key."""
+        article, side = self.object, "gt" if newer else "lt"
+        same_day = Q(published_on=article.published_on, **{f"pk__{side}": article.pk})
+        neighbours = NewsArticle.objects.published().filter(
+            Q(**{f"published_on__{side}": article.published_on}) | same_day
         )
-        return newer.order_by("published_on", "pk").first()
+        order = ("published_on", "pk") if newer else ("-published_on", "-pk")
+        return neighbours.order_by(*order).first()
 
     def share_image_url(self):
         photo = next((b.figure for b in self.blocks if b.figure and b.figure.image_web), None)
