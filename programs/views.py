@@ -9,6 +9,8 @@ from django.utils.cache import (
     quote_etag,
 )
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -32,26 +34,53 @@ class LenientPaginationMixin:
 
 @method_decorator(public_page, name="dispatch")
 class CatalogView(LenientPaginationMixin, ListView):
+    """The programs, filtered and paginated; the results are read and paginated only when
+    the page's kept results part is rendered (results_page), not when it is served as kept."""
+
     template_name = "programs/catalog.html"
     context_object_name = "programs"
-    paginate_by = 12
+    programs_per_page = 12
 
     def get_queryset(self):
         self.form = CatalogFilterForm(
             self.request.GET, organisations=selectors.catalog_organisations()
         )
         self.filters = self.form.valid_filters()
-        return selectors.catalog_programs(filters=self.filters)
+        # Building it (its annotations) was two thirds of a page served from kept parts.
+        return SimpleLazyObject(lambda: selectors.catalog_programs(filters=self.filters))
 
     def get_context_data(self, **kwargs):
+        # What the filters show: each field's values as asked, valid or not.
+        self.filter_values = [(name, self.request.GET.getlist(name)) for name in self.form.fields]
         return super().get_context_data(
             form=self.form,
-            filters=self.filters,
-            # What the filter form shows: each field's values as asked, valid or not.
-            filter_values=[(name, self.request.GET.getlist(name)) for name in self.form.fields],
+            filter_values=self.filter_values,
+            requested_page=self.request.GET.get(self.page_kwarg, ""),
+            results=SimpleLazyObject(self.results_page),
             visitor_time_zone=visitor_time_zone(self.request),
             **kwargs,
         )
+
+    def get_template_names(self):
+        return [self.template_name]  # ListView's would ask the lazy results for their model
+
+    def results_page(self):
+        paginator, page, programs, is_paginated = self.paginate_queryset(
+            self.object_list, self.programs_per_page
+        )
+        return {
+            "paginator": paginator,
+            "page": page,
+            "programs": programs,
+            "is_paginated": is_paginated,
+            "previous_url": self.page_url(page.previous_page_number) if page.has_previous() else "",
+            "next_url": self.page_url(page.next_page_number) if page.has_next() else "",
+        }
+
+    def page_url(self, page_number):
+        """Another page of the same results: the filters as asked, no other parameter."""
+        asked = [(name, value) for name, values in self.filter_values for value in values]
+        return "?" + urlencode([*asked, (self.page_kwarg, page_number())])
 
 
 @method_decorator(public_page, name="dispatch")
@@ -79,10 +108,19 @@ class SupervisorListView(ListView):
     def get_queryset(self):
         self.form = SupervisorFilterForm(self.request.GET)
         self.filters = self.form.valid_filters()
-        return selectors.supervisor_directory(filters=self.filters)
+        # Read, and built, only when the page's kept list is rendered.
+        return SimpleLazyObject(lambda: selectors.supervisor_directory(filters=self.filters))
+
+    def get_template_names(self):
+        return [self.template_name]  # ListView's would ask the lazy list for its model
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, filters=self.filters, **kwargs)
+        return super().get_context_data(
+            form=self.form,
+            filters=self.filters,
+            filter_values=[(name, self.request.GET.getlist(name)) for name in self.form.fields],
+            **kwargs,
+        )
 
 
 @method_decorator(public_page, name="dispatch")

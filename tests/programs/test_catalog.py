@@ -188,3 +188,16 @@ def big_catalog():
     programs = build_large_catalog()
     assert Intake.objects.count() == 5000
     return programs
+
+
+def test_page_links_carry_the_filters_and_no_other_parameter(client):
+    for program in ProgramFactory.create_batch(13, kind=ProgramKind.INTERNSHIP):
+        IntakeFactory(program=program)
+    for campaign in ("newsletter", "wechat"):
+        html = client.get(CATALOG, {"kind": "internship", "utm_source": campaign}).content.decode()
+        pagination = html[html.index('<ul class="pagination">') :]
+        pagination = pagination[: pagination.index("</ul>")]
+        assert 'href="?kind=internship&amp;page=2" rel="next"' in pagination
+        assert "utm_source" not in pagination
+    html = client.get(CATALOG, {"kind": "internship", "page": "2"}).content.decode()
+    assert 'href="?kind=internship&amp;page=1" rel="prev"' in html
