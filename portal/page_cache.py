@@ -109,15 +109,14 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") == "GET" and settings.PAGE_CACHE_SECONDS > 0:
-            request = WSGIRequest(environ)  # read-only here: Django's handler makes its own
-            if is_anonymous_get(request):
-                try:
-                    page = kept_page(request)[2]
-                except DisallowedHost:
-                    page = None  # Django answers it: 400, logged
-                if page is not None:
-                    return answer_kept_page(request, page, start_response)
+        request = WSGIRequest(environ)  # read-only here: Django's handler makes its own
+        if is_anonymous_get(request):
+            try:
+                page = kept_page(request)[2]
+            except DisallowedHost:
+                page = None  # Django answers it: 400, logged
+            if page is not None:
+                return answer_kept_page(request, page, start_response)
         return self.application(environ, start_response)
 
 

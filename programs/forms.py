@@ -36,6 +36,11 @@ class LenientForm(forms.Form):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
 
+    def asked_values(self):
+        """Each field's values as the address asks for them, valid or not: what the form
+        shows, so what its kept part varies on."""
+        return [(name, self.data.getlist(name)) for name in self.fields]
+
 
 class CatalogFilterForm(LenientForm):
     q = forms.CharField(

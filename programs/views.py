@@ -50,11 +50,9 @@ class CatalogView(LenientPaginationMixin, ListView):
         return SimpleLazyObject(lambda: selectors.catalog_programs(filters=self.filters))
 
     def get_context_data(self, **kwargs):
-        # What the filters show: each field's values as asked, valid or not.
-        self.filter_values = [(name, self.request.GET.getlist(name)) for name in self.form.fields]
         return super().get_context_data(
             form=self.form,
-            filter_values=self.filter_values,
+            filter_values=self.form.asked_values(),
             requested_page=self.request.GET.get(self.page_kwarg, ""),
             results=SimpleLazyObject(self.results_page),
             visitor_time_zone=visitor_time_zone(self.request),
@@ -73,14 +71,16 @@ class CatalogView(LenientPaginationMixin, ListView):
             "page": page,
             "programs": programs,
             "is_paginated": is_paginated,
-            "previous_url": self.page_url(page.previous_page_number) if page.has_previous() else "",
-            "next_url": self.page_url(page.next_page_number) if page.has_next() else "",
+            "previous_url": self.page_url(page.previous_page_number())
+            if page.has_previous()
+            else "",
+            "next_url": self.page_url(page.next_page_number()) if page.has_next() else "",
         }
 
     def page_url(self, page_number):
         """Another page of the same results: the filters as asked, no other parameter."""
-        asked = [(name, value) for name, values in self.filter_values for value in values]
-        return "?" + urlencode([*asked, (self.page_kwarg, page_number())])
+        asked = [(name, value) for name, values in self.form.asked_values() for value in values]
+        return "?" + urlencode([*asked, (self.page_kwarg, page_number)])
 
 
 @method_decorator(public_page, name="dispatch")
@@ -118,7 +118,7 @@ class SupervisorListView(ListView):
         return super().get_context_data(
             form=self.form,
             filters=self.filters,
-            filter_values=[(name, self.request.GET.getlist(name)) for name in self.form.fields],
+            filter_values=self.form.asked_values(),
             **kwargs,
         )
 
