@@ -34,6 +34,6 @@ urlpatterns = [
 
 # Log in and out keep Django's un-namespaced names (settings.LOGIN_URL = "login").
 auth_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

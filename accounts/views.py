@@ -30,6 +30,13 @@ from accounts.personal_data import deletion_consequences, user_delete_account, u
 from accounts.selectors import profile_for_user
 
 
+class LoginView(auth_views.LoginView):
+    """Django's; where it sends the visitor on (`next`) stays when they switch language."""
+
+    redirect_authenticated_user = True
+    query_parameters = ("next",)  # core.languages.page_query
+
+
 @method_decorator(sensitive_post_parameters("password1", "password2"), name="dispatch")
 class SignUpView(FormView):
     template_name = "accounts/signup.html"

@@ -1,10 +1,10 @@
 """Pages have one address per language (/en/…, /zh-hans/…): the same page in another language.
 
 The language switcher and the `<link rel="alternate" hreflang>` tags of every page are made from
-here, so both always point at the same page, query string included.
+here, so both always point at the same page: its path and its own query parameters (page_query).
 """
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import NoReverseMatch, is_valid_path, reverse, translate_url
@@ -47,11 +47,11 @@ def page_in_languages(request):
 
 def _addresses_in_languages(request, current):
     """The page's own route reversed in each language (what translate_url() does, without
-    resolving the address again), its query string kept."""
+    resolving the address again), with the page's own query parameters."""
     match = request.resolver_match
     route = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    full_path = request.get_full_path()
-    query = full_path[len(request.path) :]
+    query = page_query(request)
+    full_path = request.path + query
     prefix = f"/{translation.get_language_from_path(request.path_info)}/"
     without_language = request.build_absolute_uri(full_path.replace(prefix, "/", 1))
     addresses = []
@@ -72,3 +72,18 @@ def _addresses_in_languages(request, current):
             }
         )
     return addresses
+
+
+def page_query(request):
+    """The query string of the parameters that pick what the page shows, in the order asked
+    ("?kind=camp&page=2"; "" for none): those its view names in `query_parameters`. Others (a
+    campaign's utm_source, a crawler's cache buster) show the same page, so its alternates name
+    the page without them, as search engines ask of hreflang, and its kept parts (the header,
+    the alternates) serve every such address."""
+    match = request.resolver_match
+    view_class = getattr(match.func, "view_class", None) if match else None
+    names = getattr(view_class, "query_parameters", ())
+    own = [
+        (name, value) for name, values in request.GET.lists() if name in names for value in values
+    ]
+    return "?" + urlencode(own) if own else ""

@@ -27,6 +27,7 @@ class NewsListView(ListView):
     template_name = "partnership/news_list.html"
     context_object_name = "articles"
     paginate_by = 10
+    query_parameters = ("page",)  # core.languages.page_query
     queryset = NewsArticle.objects.published().latest_first()
 
 

@@ -40,6 +40,7 @@ class CatalogView(LenientPaginationMixin, ListView):
     template_name = "programs/catalog.html"
     context_object_name = "programs"
     programs_per_page = 12
+    query_parameters = (*CatalogFilterForm.base_fields, "page")  # core.languages.page_query
 
     def get_queryset(self):
         self.form = CatalogFilterForm(
@@ -104,6 +105,7 @@ class ProgramDetailView(DetailView):
 class SupervisorListView(ListView):
     template_name = "programs/supervisor_list.html"
     context_object_name = "supervisors"
+    query_parameters = tuple(SupervisorFilterForm.base_fields)  # core.languages.page_query
 
     def get_queryset(self):
         self.form = SupervisorFilterForm(self.request.GET)

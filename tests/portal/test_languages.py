@@ -75,15 +75,35 @@ def test_the_old_switcher_address_redirects_to_the_page_in_the_chosen_language(c
 
 def test_the_switcher_is_a_plain_link_to_the_same_page_in_the_other_language(client):
     program = ProgramFactory(slug="zierip")
-    english = client.get("/en/programs/zierip/?tab=intakes").text
+    # A campaign's parameter shows the same page: the links name the page without it.
+    english = client.get("/en/programs/zierip/?utm_source=wechat").text
     assert program.title in english
     link = re.search(
         r'<a class="nav-link language-switcher" href="([^"]+)" hreflang="zh-hans"', english
     )
-    assert link and link.group(1) == "/zh-hans/programs/zierip/?tab=intakes"
+    assert link and link.group(1) == "/zh-hans/programs/zierip/"
     assert 'name="csrfmiddlewaretoken"' not in english  # no form for anonymous visitors
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/programs/zierip/">' in (
+        english
+    )
     chinese = client.get(link.group(1)).text
-    assert 'href="/en/programs/zierip/?tab=intakes" hreflang="en" lang="en">English<' in chinese
+    assert 'href="/en/programs/zierip/" hreflang="en" lang="en">English<' in chinese
+
+
+def test_the_switcher_and_alternates_keep_the_parameters_that_pick_the_page(client):
+    ProgramFactory(slug="zierip")
+    english = client.get("/en/programs/?kind=camp&utm_source=wechat&page=1").text
+    assert 'href="/zh-hans/programs/?kind=camp&amp;page=1" hreflang="zh-hans"' in english
+    for language, prefix in (("en", "/en"), ("zh-hans", "/zh-hans"), ("x-default", "")):
+        assert (
+            f'<link rel="alternate" hreflang="{language}" '
+            f'href="http://testserver{prefix}/programs/?kind=camp&amp;page=1">'
+        ) in english
+    # Where the login page sends the visitor on stays, in either language.
+    login = client.get("/en/accounts/login/?next=/en/applications/").text
+    assert 'href="/zh-hans/accounts/login/?next=%2Fen%2Fapplications%2F" hreflang="zh-hans"' in (
+        login
+    )
 
 
 def test_an_anonymous_page_sets_no_language_cookie(client):
