@@ -4,6 +4,8 @@ from django.test import override_settings
 from django.urls import path
 
 from portal import urls as portal_urls
+from tests.factories import StudentProfileFactory
+from tests.portal.test_page_cache import url
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +90,30 @@ def test_cache_round_trip_on_the_configured_backend(settings):
     cache.delete("portal-test-key")
     if settings.REDIS_URL:
         assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+
+
+# The frame of a page (core/templatetags/frame.py), rendered once per process and address.
+def test_a_visitors_header_is_never_shown_to_a_logged_in_student(client, content):
+    address = url("news", content)
+    assert 'href="/en/accounts/login/">Log in<' in client.get(address, {"first": "visit"}).text
+    client.force_login(StudentProfileFactory().user)
+    signed_in = client.get(address, {"first": "visit"}).text
+    assert "Log out" in signed_in and "My applications" in signed_in
+    assert "Log in<" not in signed_in
+    client.logout()
+    visitor = client.get(address, {"second": "visit"}).text
+    assert 'href="/en/accounts/login/">Log in<' in visitor and "Log out" not in visitor
+
+
+def test_a_visitors_header_marks_its_own_page_and_links_to_its_own_filters(client, content):
+    news = client.get(url("news", content), {"new": "address"}).text
+    assert 'href="/en/news/" aria-current="page">News<' in news
+    catalog = url("catalog", content)
+    camps = client.get(catalog, {"kind": "camp"}).text
+    internships = client.get(catalog, {"kind": "internship"}).text
+    assert 'href="/en/programs/" aria-current="page">Programs<' in camps
+    assert 'href="/zh-hans/programs/?kind=camp" hreflang="zh-hans"' in camps
+    assert 'href="/zh-hans/programs/?kind=internship" hreflang="zh-hans"' in internships
+    assert 'hreflang="zh-hans" href="http://testserver/zh-hans/programs/?kind=internship">' in (
+        internships
+    )
