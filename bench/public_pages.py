@@ -2,13 +2,16 @@
 
 Run with `.venv/bin/python bench/public_pages.py` (options: --help). It builds the demo content
 (the document import and seed_demo) in a temporary SQLite database, then serves, side by side on
-loopback ports 8200-8202 (--port), with `gunicorn -w 4`:
+loopback ports 8200-8203 (--port), with `gunicorn -w 4`:
 
 - the portal with its page cache (8200),
 - the portal with the page cache off, PAGE_CACHE_SECONDS=0 (8201): nothing is kept anywhere,
 - bench/bare_site.py, one view of Django without app, middleware or database (the baseline),
   and beside it a plain Django template page of about 14 KB rendered from three queries, for
-  reference: what Django itself does with a simple page ("plain" in the report).
+  reference: what Django itself does with a simple page ("plain" in the report),
+- the portal with one more page that does no work of its own (bench/floor_settings.py, 8203):
+  what every page costs before its view, template and queries, through the portal's
+  middleware, for a visitor and for the logged-in student ("floor" in the report).
 
 Each public page, in each language, is measured three ways, and a logged-in student's
 dashboard once (logged-in pages are never kept):
@@ -21,6 +24,9 @@ dashboard once (logged-in pages are never kept):
   kept_content: the rows that do not vary per address) works as it does in production;
 - "cold": the page cache off (8201): every request renders from the database, as if nothing
   were kept at all.
+
+No rendered page can be faster than its "floor": a miss is measured against the visitor's,
+the dashboard against the logged-in student's.
 
 They are loaded with wrk (`apt-get install wrk`; else a bounded Python load generator, slower
 and less exact) at 32 connections, in interleaved rounds, each run after one second of the same
@@ -101,6 +107,11 @@ def main():
             bare_environment(),
             "django.core.wsgi:get_wsgi_application()",
         ),
+        "floor": (
+            options.port + 3,
+            portal_env | bare_environment() | {"DJANGO_SETTINGS_MODULE": "floor_settings"},
+            "django.core.wsgi:get_wsgi_application()",
+        ),
     }
     processes = [start_gunicorn(port, env, app) for port, env, app in servers.values()]
     try:
@@ -138,7 +149,7 @@ def parse_options():
     parser.add_argument("--duration", type=int, default=4, help="seconds per page and round")
     parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds (median)")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--port", type=int, default=8200, help="first of three loopback ports")
+    parser.add_argument("--port", type=int, default=8200, help="first of four loopback ports")
     parser.add_argument("--only", default="", help="measure only pages whose name has this")
     parser.add_argument("--python-load", action="store_true", help="don't use wrk")
     return parser.parse_args()
@@ -240,15 +251,25 @@ def plan_runs(pages, student_cookie, servers, options):
         url = f"http://127.0.0.1:{servers['bare'][0]}/page/"
         check_page(url, {})
         runs[("plain", "plain Django template page")] = (url, {})
+    floor = f"http://127.0.0.1:{servers['floor'][0]}/bench/empty/"
+    for name, headers in (
+        ("empty page, visitor", {}),
+        ("empty page, student", {"Cookie": student_cookie}),
+    ):
+        if options.only in name:
+            if ("visitor" in check_page(floor, headers)) != (name.endswith("visitor")):
+                raise SystemExit(f"{floor} did not see the {name.split()[-1]}")
+            runs[("floor", name)] = (floor, headers)
     return runs
 
 
 def check_page(url, headers):
-    """Each page answers 200 at its own address before it is measured."""
+    """Each page answers 200 at its own address before it is measured; its text."""
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http://127.0.0.1 only)
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
         if response.status != 200 or response.url != url:
             raise SystemExit(f"{url} answered {response.status} at {response.url}")
+        return response.read().decode()
 
 
 def start_gunicorn(port, env, app):
