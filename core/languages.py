@@ -83,6 +83,8 @@ def page_query(request):
     match = request.resolver_match
     view_class = getattr(match.func, "view_class", None) if match else None
     names = getattr(view_class, "query_parameters", ())
+    if not names:
+        return ""  # nor read the query: an odd one (too many fields) fails only where it is read
     own = [
         (name, value) for name, values in request.GET.lists() if name in names for value in values
     ]
