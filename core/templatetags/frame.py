@@ -15,6 +15,8 @@ from django import template
 from django.core.signals import setting_changed
 from django.utils import translation
 
+from core.template_parts import PartNode, parse_part
+
 register = template.Library()
 
 KEPT_PARTS = 1024  # per process, the most recently used; a part is a few kilobytes
@@ -57,21 +59,10 @@ def frame_part(parser, token):
 
     The part must show nothing of the visitor (their account, messages, CSRF token), nothing
     of the site's content (rows staff edit) and read no query parameter that is not named."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(
-            "'frame_part' takes the part's name, then what it varies on"
-        )
-    nodelist = parser.parse(("endframe_part",))
-    parser.delete_first_token()
-    return FramePartNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+    return FramePartNode(*parse_part(parser, token))
 
 
-class FramePartNode(template.Node):
-    def __init__(self, nodelist, names):
-        self.nodelist = nodelist
-        self.names = names
-
+class FramePartNode(PartNode):
     def render(self, context):
         request = context["request"]
         key = (
@@ -79,6 +70,6 @@ class FramePartNode(template.Node):
             request.get_host(),
             request.path,
             translation.get_language(),
-            *(str(name.resolve(context)) for name in self.names),
+            *(str(value) for value in self.values(context)),
         )
         return frame_parts.get(key, lambda: self.nodelist.render(context))

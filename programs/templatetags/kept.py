@@ -11,6 +11,7 @@ from django.db.models import Model
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from core.template_parts import PartNode, parse_part
 from core.timezones import visitor_time_zone
 from programs.kept_content import kept_content
 
@@ -27,19 +28,10 @@ def kept(parser, token):
 
     The part must show nothing of the visitor (their account, messages, CSRF token) and read
     no query parameter that is not named."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("'kept' takes the part's name, then what it varies on")
-    nodelist = parser.parse(("endkept",))
-    parser.delete_first_token()
-    return KeptNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+    return KeptNode(*parse_part(parser, token))
 
 
-class KeptNode(template.Node):
-    def __init__(self, nodelist, names):
-        self.nodelist = nodelist
-        self.names = names
-
+class KeptNode(PartNode):
     def render(self, context):
         request = context["request"]
         parts = [
@@ -48,7 +40,7 @@ class KeptNode(template.Node):
             request.path,
             translation.get_language(),
             visitor_time_zone(request).key,
-            *(key_part(name.resolve(context)) for name in self.names),
+            *(key_part(value) for value in self.values(context)),
         ]
         digest = hashlib.md5("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
         return mark_safe(kept_content(f"part:{digest}", lambda: self.nodelist.render(context)))  # noqa: S308 (rendered by the template engine, escaped there)
