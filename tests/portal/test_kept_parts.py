@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from partnership.models import Milestone
+from programs.models import Program
 from programs.templatetags.kept import key_part
 from tests.factories import IntakeFactory, ProgramFactory, StudentProfileFactory
 from tests.partnership.factories import NewsArticleFactory
@@ -52,14 +53,45 @@ def test_serving_kept_parts_reads_nothing_of_the_timeline(
         html(client, address, new="address")
 
 
-def test_serving_the_program_page_from_kept_parts_reads_the_program_only(
-    client, content, django_assert_num_queries
+@pytest.mark.parametrize("page", ["program", "supervisor"])
+def test_serving_a_detail_page_from_kept_parts_reads_nothing(
+    client, content, page, django_assert_num_queries
 ):
+    address = url(page, content)
+    html(client, address)
+    with django_assert_num_queries(0):
+        served = html(client, address, new="address")
+    assert served == html(client, address, new="address")
+    if page == "program":
+        assert "Cache test intake" in served
+
+
+def test_an_edited_or_unpublished_program_shows_at_once_at_a_new_address(client, content):
     address = url("program", content)
     html(client, address)
-    with django_assert_num_queries(1):
-        page = html(client, address, new="address")
-    assert "Cache test intake" in page
+    program = content["program"]
+    program.title = "Renamed kept program"
+    program.save()
+    assert "Renamed kept program" in html(client, address, new="address")
+    program.is_published = False
+    program.save()
+    assert client.get(address, {"another": "address"}).status_code == 404
+
+
+def test_a_deactivated_supervisor_is_gone_at_once_and_an_unknown_slug_is_not_kept(client, content):
+    address = url("supervisor", content)
+    html(client, address)
+    supervisor = content["supervisor"]
+    supervisor.is_active = False
+    supervisor.save()
+    assert client.get(address, {"new": "address"}).status_code == 404
+    draft = ProgramFactory(slug="not-yet-published", title="Published after a 404")
+    draft.is_published = False
+    draft.save()
+    assert client.get("/en/programs/not-yet-published/").status_code == 404
+    # update() starts no new generation: only a 404 that was never kept lets the page show.
+    Program.objects.filter(pk=draft.pk).update(is_published=True)
+    assert "Published after a 404" in html(client, "/en/programs/not-yet-published/")
 
 
 def test_a_saved_milestone_shows_in_the_kept_timeline(client, content):
