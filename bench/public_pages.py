@@ -64,8 +64,10 @@ Where the time went (cProfile of the WSGI handler on the demo data, one process,
   portal's middleware (0.29 ms, as the visitor's "floor" shows), the kept parts and storing the
   page. The frame is now rendered once per process and address (`{% frame_part %}`,
   core/templatetags/frame.py): the privacy notice at a new address takes 0.76-0.85 ms, the
-  home page 0.97; a page whose view reads its own row (a program, a supervisor, a news article)
-  1.5-1.9 ms, that query through the ORM and modeltranslation being 0.3-0.5 ms of it.
+  home page 0.97. A page whose view read its own row took 1.5-1.9 ms, that row's queryset
+  and query through the ORM and modeltranslation about half of it: the program and supervisor
+  pages now keep their row per slug (programs.views.KeptObjectMixin), 0.84-0.98 ms; a news
+  article still reads its own (partnership sits above the intake rule kept_content follows).
 - The floor (one process, in-process timing): an empty page through the portal's middleware
   takes 0.29 ms for a visitor, 0.9-1.0 ms for a logged-in student, whose session and account
   are two queries (0.18 ms each through the ORM) with their checks.
