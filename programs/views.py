@@ -89,7 +89,7 @@ class CatalogView(LenientPaginationMixin, ListView):
 
 class KeptObjectMixin:
     """A detail page whose row is kept like the rows below the page cache (kept_content), per
-    slug: a page at a new address reads no row (its query was a fifth of such a miss). A slug
+    slug: a page at a new address reads no row (reading it was half of such a miss). A slug
     that names no row raises 404 before anything is kept."""
 
     def get_object(self, queryset=None):
